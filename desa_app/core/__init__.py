@@ -1,0 +1,1 @@
+"""The whole product without a screen: forms, storage, exports. Never imports Qt."""
