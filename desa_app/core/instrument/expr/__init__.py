@@ -17,3 +17,6 @@ __all__ = [
     "references",
     "to_source",
 ]
+
+# Registers the identity functions (nik-valid, wilayah-name ...) in the function table.
+from desa_app.core.instrument.expr import identity_functions as _identity  # noqa: F401

@@ -44,6 +44,13 @@ class Ref(Expr):
 
 
 @dataclass(frozen=True)
+class Column(Expr):
+    """A bare name inside a ``choice_filter``: a column of the choice being filtered."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class Dot(Expr):
     """``.``: the value of the question the expression belongs to."""
 
@@ -108,6 +115,8 @@ def to_source(expr: Expr) -> str:
         return "${" + expr.name + "}"
     if isinstance(expr, Dot):
         return "."
+    if isinstance(expr, Column):
+        return expr.name
     if isinstance(expr, Call):
         return f"{expr.name}({', '.join(to_source(a) for a in expr.args)})"
     if isinstance(expr, Unary):

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from desa_app.core.instrument.expr.ast import (
     Binary,
     Call,
+    Column,
     Dot,
     Expr,
     Filter,
@@ -100,6 +101,10 @@ class _Compiler:
             return lambda ctx: text
         if isinstance(node, Dot):
             return lambda ctx: ctx.dot
+        if isinstance(node, Column):
+            column = node.name
+            # choice_filter: ``.`` is the mapping of the choice's columns
+            return lambda ctx: ctx.dot.get(column, "") if isinstance(ctx.dot, dict) else ""
         if isinstance(node, Ref):
             if want_nodeset:
                 return resolver.nodeset(node, self.source)

@@ -154,7 +154,8 @@ def _pow(ctx: Context, a: Sequence[Value]) -> Value:
 
 
 def _numbers(args: Sequence[Value]) -> list[float]:
-    return [to_number(v) for arg in args for v in _items(arg)]
+    """Numbers of all arguments; blank answers are skipped, as in ``sum()``."""
+    return [to_number(v) for arg in args for v in _items(arg) if to_string(v) != ""]
 
 
 @_register("sum", 1, 1, nodesets=[0])

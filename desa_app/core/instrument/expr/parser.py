@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from desa_app.core.instrument.expr.ast import (
     Binary,
     Call,
+    Column,
     Dot,
     Expr,
     Filter,
@@ -104,8 +105,9 @@ def tokenize(source: str) -> list[Token]:
 
 
 class _Parser:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, allow_columns: bool) -> None:
         self.source = source
+        self.allow_columns = allow_columns
         self.tokens = tokenize(source)
         self.index = 0
         self.depth = 0
@@ -216,6 +218,8 @@ class _Parser:
             if token.text in _WORD_OPERATORS:
                 raise self.error(f"Operator '{token.text}' tanpa nilai di depannya")
             self.advance()
+            if not self.at_op("(") and self.allow_columns:
+                return Column(token.pos, token.text)
             if not self.at_op("("):
                 raise self.error(
                     f"Nama '{token.text}' tidak dikenal; rujukan isian ditulis ${{{token.text}}}",
@@ -239,8 +243,12 @@ class _Parser:
         raise self.error(f"Diharapkan nilai, ditemukan '{found}'")
 
 
-def parse(source: str) -> Expr:
-    """Parse expression text into a tree. Raises only ExpressionError on bad input."""
+def parse(source: str, *, allow_columns: bool = False) -> Expr:
+    """Parse expression text into a tree. Raises only ExpressionError on bad input.
+
+    ``allow_columns`` admits bare names (choice columns), which only a ``choice_filter``
+    may use.
+    """
     if not isinstance(source, str):
         raise ExpressionError("Ekspresi harus berupa teks", str(source), 0)
-    return _Parser(source).parse()
+    return _Parser(source, allow_columns).parse()

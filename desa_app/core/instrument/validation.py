@@ -1,0 +1,79 @@
+"""Checking one cell: required, type, choice list, constraint, checks, repeat count.
+
+Kept apart from the state so the rules of what makes an answer acceptable live in one
+short place. Messages are Indonesian; a definition's own message wins over the default.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desa_app.core.instrument.expr import Context
+from desa_app.core.instrument.expr.values import to_bool, to_number
+from desa_app.core.instrument.issues import Issue, Key, path_of
+from desa_app.core.instrument.model import FieldType, Severity, Text
+from desa_app.core.instrument.plan import NodePlan
+from desa_app.core.instrument.values_io import is_empty, type_problem
+
+if TYPE_CHECKING:
+    from desa_app.core.instrument.state import FormState
+
+REQUIRED_DEFAULT = "Wajib diisi."
+CONSTRAINT_DEFAULT = "Jawaban tidak memenuhi aturan isian ini."
+
+
+def _message(text: Text, fallback: str) -> str:
+    return text.get() or fallback
+
+
+def validate_cell(state: FormState, plan: NodePlan, key: Key) -> list[Issue]:
+    """Issues of one question (or repeat, at its parent level) in one instance."""
+    node = plan.node
+    if (plan.name, key) in state.hidden or (
+        plan.check_depth < plan.depth
+        and plan.parent is not None
+        and (plan.parent.name, key) in state.hidden
+    ):
+        return []
+    issues: list[Issue] = []
+
+    def add(severity: Severity, message: str, code: str) -> None:
+        issues.append(Issue(plan.name, key, path_of(node, key), severity, message, code))
+
+    field_node = plan.field
+    if field_node is not None:
+        raw = state.raw.get((plan.name, key))
+        value = state.values.get((plan.name, key))
+        ctx = Context(state, key, value if value is not None else "", value)
+        if is_empty(raw if field_node.calculation is None else value):
+            if plan.required is not None and to_bool(plan.required(ctx)):
+                add(Severity.ERROR, _message(field_node.required_message, REQUIRED_DEFAULT),
+                    "required")
+            return issues
+        if field_node.calculation is None:
+            choices = state.instrument.choices_of(field_node)
+            problem = type_problem(
+                field_node.type, raw, choices.by_name if choices is not None else None
+            )
+            if problem:
+                add(Severity.ERROR, problem, "type")
+                return issues
+        if plan.constraint is not None and not to_bool(plan.constraint(ctx)):
+            add(Severity.ERROR, _message(field_node.constraint_message, CONSTRAINT_DEFAULT),
+                "constraint")
+    else:
+        ctx = Context(state, key, "", "")
+    for compiled in plan.checks:
+        if not to_bool(compiled.getter(ctx)):
+            add(compiled.check.severity, _message(compiled.check.message, CONSTRAINT_DEFAULT),
+                "check")
+    if plan.repeat_count is not None:
+        wanted = to_number(plan.repeat_count(ctx))
+        have = state.instance_count(plan.name, key)
+        if wanted == wanted and int(wanted) != have:  # NaN: count unknown yet
+            add(Severity.ERROR, f"Jumlah isian harus {int(wanted)}, sekarang {have}.",
+                "repeat_count")
+    return issues
+
+
+__all__ = ["FieldType", "validate_cell"]
