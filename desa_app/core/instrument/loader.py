@@ -69,10 +69,11 @@ def build_instrument(data: Any, source: str) -> Instrument:
 
     problems = ProblemList(source)
     instrument = _Builder(problems).build(data)
+    if instrument is not None:
+        # Bind even after structural problems so one run reports reference errors too.
+        bind(instrument, problems)
     problems.raise_if_any()
     assert instrument is not None
-    bind(instrument, problems)
-    problems.raise_if_any()
     return instrument
 
 

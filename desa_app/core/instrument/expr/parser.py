@@ -36,7 +36,7 @@ from desa_app.core.instrument.expr.ast import (
 )
 from desa_app.core.instrument.expr.errors import ExpressionError
 
-MAX_DEPTH = 64
+MAX_DEPTH = 30
 """Deeper nesting than this is surely a mistake and would exhaust Python's stack."""
 
 _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*(?::[A-Za-z_][A-Za-z0-9_\-]*)?")
@@ -251,4 +251,7 @@ def parse(source: str, *, allow_columns: bool = False) -> Expr:
     """
     if not isinstance(source, str):
         raise ExpressionError("Ekspresi harus berupa teks", str(source), 0)
-    return _Parser(source, allow_columns).parse()
+    try:
+        return _Parser(source, allow_columns).parse()
+    except RecursionError:  # only if the caller is already deep in its own stack
+        raise ExpressionError("Ekspresi terlalu dalam bersarang", source, 0) from None
