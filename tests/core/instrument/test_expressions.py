@@ -147,9 +147,7 @@ def test_aggregates_follow_edits_and_instance_changes(make_state: StateFactory) 
     assert [state.value("urut", (i,)) for i in range(3)] == [1, 2, 3]
     assert state.issues_for("nama", (1,)) == []  # the other Ani was removed
     state.add_instance("anggota", answers=removed, index=0)  # undo
-    assert state.to_json()["anggota"] == MEMBERS["anggota"][:3] + [
-        {"nama": "Cici", "umur": 45}
-    ]
+    assert state.to_json()["anggota"] == [*MEMBERS["anggota"][:3], {"nama": "Cici", "umur": 45}]
 
 
 def test_values_never_nan_in_storage(make_state: StateFactory) -> None:
