@@ -328,6 +328,7 @@ class _Builder:
             "line": line_of(item),
             "extra": extra,
             "checks": self.checks(item, name),
+            "spec": {k: v for k, v in item.items() if k != "children"},
         }
 
     def field(

@@ -106,6 +106,9 @@ class Node:
     """Non-XLSForm facts: ``no`` (item number on paper), ``prodeskel`` (website field)."""
     parent: Container | None = field(default=None, repr=False)
     checks: list[Check] = field(default_factory=list)
+    spec: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    """The definition item as written (empty for generated cells): lets the XLSForm
+    bridge and the codebook reproduce exactly what the author wrote."""
 
     @property
     def number(self) -> str:

@@ -120,14 +120,29 @@ def to_source(expr: Expr) -> str:
     if isinstance(expr, Call):
         return f"{expr.name}({', '.join(to_source(a) for a in expr.args)})"
     if isinstance(expr, Unary):
-        return f"-{_wrap(expr.operand)}"
+        return f"-{wrap(expr.operand, to_source(expr.operand), UNARY_PRECEDENCE, False)}"
     if isinstance(expr, Binary):
-        return f"{_wrap(expr.left)} {expr.op} {_wrap(expr.right)}"
+        level = PRECEDENCE[expr.op]
+        left = wrap(expr.left, to_source(expr.left), level, False)
+        right = wrap(expr.right, to_source(expr.right), level, True)
+        return f"{left} {expr.op} {right}"
     if isinstance(expr, Filter):
-        return f"{_wrap(expr.base)}[{to_source(expr.predicate)}]"
+        return f"{to_source(expr.base)}[{to_source(expr.predicate)}]"
     raise TypeError(f"unknown expression node {type(expr).__name__}")
 
 
-def _wrap(expr: Expr) -> str:
-    text = to_source(expr)
-    return f"({text})" if isinstance(expr, Binary | Unary) else text
+PRECEDENCE = {"or": 1, "and": 2, "=": 3, "!=": 3, "<": 4, "<=": 4, ">": 4, ">=": 4,
+              "+": 5, "-": 5, "*": 6, "div": 6, "mod": 6}
+UNARY_PRECEDENCE = 7
+
+
+def wrap(expr: Expr, text: str, parent_level: int, right_side: bool) -> str:
+    """Parenthesise a sub-expression only where precedence requires it."""
+    if isinstance(expr, Binary):
+        level = PRECEDENCE[expr.op]
+    elif isinstance(expr, Unary):
+        level = UNARY_PRECEDENCE
+    else:
+        return text
+    needs = level < parent_level or (right_side and level == parent_level)
+    return f"({text})" if needs else text
