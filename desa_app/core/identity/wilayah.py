@@ -28,6 +28,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Final, Literal, get_args
 
+from desa_app.core.paths import resources_dir
+
 __all__ = [
     "HISTORIC_FILENAME",
     "WILAYAH_FILENAME",
@@ -121,7 +123,7 @@ def _parent_of(dotted: str) -> str | None:
 
 def default_resources_dir() -> Path:
     """The ``resources/`` directory next to the ``desa_app`` package in the repo root."""
-    return Path(__file__).resolve().parents[3] / "resources"
+    return resources_dir()
 
 
 # --------------------------------------------------------------------------- loading

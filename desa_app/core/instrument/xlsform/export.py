@@ -135,8 +135,6 @@ class _SurveyWriter:
         row["constraint_message"] = " / ".join(m for m in messages if m)
         if field.constraint_message:
             row[C.ORIGINAL + "constraint_message"] = field.constraint_message.get()
-        for language in self.instrument.languages[1:]:
-            row.pop(C.language_column("constraint_message", language), None)
 
 
 def _check_json(check: Any) -> dict[str, Any]:
