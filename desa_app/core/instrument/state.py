@@ -22,7 +22,14 @@ from typing import Any
 from desa_app.core.instrument.expr import Context
 from desa_app.core.instrument.expr.values import Item, NodeSet, to_bool
 from desa_app.core.instrument.issues import Issue, Key
-from desa_app.core.instrument.model import Field, FieldType, Instrument, Repeat, Severity
+from desa_app.core.instrument.model import (
+    Container,
+    Field,
+    FieldType,
+    Instrument,
+    Repeat,
+    Severity,
+)
 from desa_app.core.instrument.plan import NodePlan, Plan
 from desa_app.core.instrument.validation import validate_cell
 from desa_app.core.instrument.values_io import coerce, is_empty
@@ -346,7 +353,12 @@ class FormState:
         self.counts = moved(self.counts)
 
     def _apply_defaults(self, plans: Iterable[NodePlan], key: Key) -> None:
+        """Defaults of the questions at this level, including those inside groups."""
         for plan in plans:
+            node = plan.node
+            if isinstance(node, Container) and not isinstance(node, Repeat):
+                self._apply_defaults([self.plan.by_name[c.name] for c in node.children], key)
+                continue
             field_node = plan.field
             if field_node is None or field_node.default is None:
                 continue

@@ -225,3 +225,26 @@ def test_one_change_recomputes_only_its_dependents(make_state: StateFactory) -> 
         ("ada_hamil", ()),
     }
     assert state.value("jumlah_dewasa") == 7
+
+
+def test_defaults_inside_groups_are_applied(make_state: StateFactory) -> None:
+    state = make_state(
+        """
+        - type: begin_group
+          name: identitas
+          label: Identitas
+          children:
+            - {type: text, name: kode, label: Kode, default: "village('code')"}
+            - {type: integer, name: tahun, label: Tahun, default: "format-date(today(), '%Y')"}
+        - type: begin_repeat
+          name: r
+          label: R
+          children:
+            - type: begin_group
+              name: g
+              label: G
+              children: [{type: integer, name: urut, label: Urut, default: "position()"}]
+        """
+    )
+    assert state.answer("kode") == "35.01.01.2001" and state.answer("tahun") == 2026
+    assert state.answer("urut", state.add_instance("r")) == 1
