@@ -13,7 +13,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/desa-app run --demo
+	$(BIN)/desa-app forms check
+	$(BIN)/desa-app forms try ddk forms/examples/ddk_contoh.json --village 35.01.01.2001
 
 lint: $(STAMP)
 	$(BIN)/ruff check desa_app tests bench

@@ -129,11 +129,9 @@ def cmd_try(args: argparse.Namespace) -> int:
 
 
 def _print_summary(instrument: Instrument, state: FormState) -> None:
-    values = state.export_values()
-    members = [name for name, node in instrument.nodes.items() if node.repeats]
-    print(f"{instrument.title.get()}: {len(values)} isian terjawab"
-          + (f", {sum(len(v) for k, v in values.items() if isinstance(v, list))} anggota"
-             if members else ""))
+    repeats = [plan.name for plan in instrument.plan.order if plan.is_repeat and plan.depth == 1]
+    counts = ", ".join(f"{state.instance_count(name)} {name}" for name in repeats)
+    print(f"{instrument.title.get()}: {len(state.raw)} jawaban" + (f", {counts}" if counts else ""))
     issues = state.issues()
     errors = [i for i in issues if i.severity is Severity.ERROR]
     print(f"{len(errors)} galat, {len(issues) - len(errors)} peringatan")

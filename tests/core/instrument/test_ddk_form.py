@@ -20,7 +20,6 @@ from desa_app.core.instrument.model import (
     FieldType,
     Instrument,
     Matrix,
-    Repeat,
     Severity,
 )
 from desa_app.core.instrument.state import Environment, FormState
@@ -49,10 +48,10 @@ def nik(born: str, sex: str, serial: int, prefix: str = DONOROJO) -> str:
 
 
 def member(
-    nama: str, sex: str, hubungan: str, born: str, serial: int, **answers: Any
+    nama: str, sex: str, hubungan: str, born: str | None, serial: int, **answers: Any
 ) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "nik": nik(born, sex, serial), "nama": nama, "jenis_kelamin": sex,
+        "nik": nik(born or "1990-01-01", sex, serial), "nama": nama, "jenis_kelamin": sex,
         "hubungan": hubungan, "tgl_lahir": born, "kewarganegaraan": "1",
     }
     data.update(answers)
@@ -335,11 +334,6 @@ def test_akseptor_kb_relevance(
     assert state.is_relevant("akseptor_kb", key) is relevant
 
 
-@pytest.mark.xfail(
-    reason="engine: FormState._apply_defaults skips questions inside a group "
-           "(H.7-H.12 are in the 'identitas' group)",
-    strict=True,
-)
 def test_header_defaults_come_from_the_village_and_today(ddk: Instrument) -> None:
     state = new_state(ddk)
     assert state.value("kode_desa") == "35.01.01.2001"
@@ -455,11 +449,10 @@ def test_header_fields(ddk: Instrument) -> None:
 @pytest.mark.parametrize(
     ("relative", "fragment"),
     [
-        (member("Anak", "1", "4", "1972-01-01", 3), "Anak kandung kurang dari 12 tahun"),
-        (member("Anak", "1", "4", "1972-01-01", 3), "Anak kandung kurang dari 12 tahun"),
+        (member("Anak", "1", "4", "1985-01-01", 3), "Anak kandung kurang dari 12 tahun"),
         (member("Anak", "1", "4", "1970-01-01", 3), "Anak kandung kurang dari 12 tahun"),
         (member("Anak", "2", "23", "1975-01-01", 3), "Anak angkat/tiri kurang dari 10"),
-        (member("Cucu", "1", "18", "2010-01-01", 3), "Cucu kurang dari 25 tahun"),
+        (member("Cucu", "1", "18", "2000-01-01", 3), "Cucu kurang dari 25 tahun"),
         (member("Ibu", "2", "7", "1985-01-01", 3), "Ayah/ibu/kakek/nenek/mertua tidak lebih"),
         (member("Mertua", "1", "17", "1980-05-12", 3), "Ayah/ibu/kakek/nenek/mertua"),
         (member("Istri", "1", "3", "1984-01-01", 3), "Istri tercatat laki-laki"),
@@ -479,22 +472,17 @@ def test_age_and_sex_against_relationship(
 @pytest.mark.parametrize(
     "relative",
     [
-        member("Anak", "1", "4", "1968-01-01", 3),  # older than the head: still flagged
         member("Anak", "1", "4", "1992-05-12", 3),  # exactly 12 years younger: fine
         member("Cucu", "1", "18", "2005-05-12", 3),  # 25 years younger: fine
         member("Ayah", "1", "6", "1950-01-01", 3),
-        member("Anak", "1", "4", None, 3, nik=nik("1992-01-01", "1", 3)),  # age unknown
+        member("Anak", "1", "4", None, 3),  # age unknown: nothing to compare
     ],
 )
 def test_relationship_rules_stay_quiet_when_plausible(
     ddk: Instrument, relative: dict[str, Any]
 ) -> None:
     state = household(ddk, [HEAD, relative])
-    issues = at(state, "anggota[2]/hubungan")
-    if relative["tgl_lahir"] == "1968-01-01":
-        assert len(issues) == 1
-    else:
-        assert issues == []
+    assert at(state, "anggota[2]/hubungan") == []
 
 
 def test_head_younger_than_15(ddk: Instrument) -> None:
@@ -576,7 +564,7 @@ def test_dates_of_birth_and_registration(ddk: Instrument) -> None:
 
 
 def test_negative_and_implausible_numbers(ddk: Instrument) -> None:
-    state = household(ddk, [HEAD])
+    state = household(ddk, [HEAD, WIFE])
     state.set("ternak_1", -2)
     issues = at(state, "ternak_1")
     assert [(i.severity, i.code) for i in issues] == [(Severity.ERROR, "constraint")]
