@@ -35,7 +35,12 @@ def coerce(field_type: FieldType, value: Any) -> Any:
     if field_type is FieldType.DATE:
         return _to_date_text(value)
     if field_type is FieldType.SELECT_MULTIPLE:
-        items = value.split() if isinstance(value, str) else [str(v) for v in value]
+        if isinstance(value, str):
+            items = value.split()
+        elif isinstance(value, list | tuple | set):
+            items = [str(v) for v in value]
+        else:
+            return value  # kept as given; validation reports it
         return list(dict.fromkeys(items)) or None
     if field_type is FieldType.SELECT_ONE:
         if isinstance(value, float) and value.is_integer():
