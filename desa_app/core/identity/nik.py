@@ -84,7 +84,31 @@ def _not_16_message(label: str, value: str) -> str:
 
 
 @dataclass(frozen=True)
-class NikCheck:
+class _NumberCheck:
+    """What a NIK and a No. KK check share: the value, its problems and its region."""
+
+    value: str
+    """The number as given, with surrounding whitespace removed."""
+    problems: tuple[Problem, ...]
+    """Every problem found, in :class:`Problem` definition order."""
+    region_code: str | None
+    """``PP.KK.CC`` from the first six digits when the value is 16 digits, known or not."""
+    region_historic: bool
+    """The region code is only in the historic kecamatan list (an old but valid number)."""
+
+    @property
+    def ok(self) -> bool:
+        """No problems at all, including any cross-checks."""
+        return not self.problems
+
+    @property
+    def structurally_valid(self) -> bool:
+        """The number itself is plausible; only cross-check mismatches (if any) remain."""
+        return not any(p in _STRUCTURAL for p in self.problems)
+
+
+@dataclass(frozen=True)
+class NikCheck(_NumberCheck):
     """Result of :func:`check_nik`.
 
     The decoded fields are filled in whenever the corresponding digits can be read, even
@@ -92,28 +116,10 @@ class NikCheck:
     next to an unknown-region warning.
     """
 
-    value: str
-    """The NIK as given, with surrounding whitespace removed."""
-    problems: tuple[Problem, ...]
-    """Every problem found, in :class:`Problem` definition order."""
-    region_code: str | None
-    """``PP.KK.CC`` from the first six digits when the value is 16 digits, known or not."""
-    region_historic: bool
-    """The region code is only in the historic kecamatan list (an old but valid NIK)."""
     sex: Sex | None
     """``L`` for a day field 01-31, ``P`` for 41-71 (women get +40), else ``None``."""
     birth_date: date | None
     """Decoded birth date when digits 7-12 form a real date (century resolved)."""
-
-    @property
-    def ok(self) -> bool:
-        """No problems at all, including the cross-checks against sex and birth date."""
-        return not self.problems
-
-    @property
-    def structurally_valid(self) -> bool:
-        """The NIK itself is plausible; only cross-check mismatches (if any) remain."""
-        return not any(p in _STRUCTURAL for p in self.problems)
 
     def messages(self) -> list[str]:
         """One short Indonesian message per problem, for showing next to the field."""
@@ -146,29 +152,11 @@ class NikCheck:
 
 
 @dataclass(frozen=True)
-class KkCheck:
+class KkCheck(_NumberCheck):
     """Result of :func:`check_kk`; same idea as :class:`NikCheck` without sex/birth date."""
 
-    value: str
-    """The No. KK as given, with surrounding whitespace removed."""
-    problems: tuple[Problem, ...]
-    """Every problem found, in :class:`Problem` definition order (structural ones only)."""
-    region_code: str | None
-    """``PP.KK.CC`` from the first six digits when the value is 16 digits, known or not."""
-    region_historic: bool
-    """The region code is only in the historic kecamatan list."""
     issue_date: date | None
     """Decoded issue date when digits 7-12 form a real, not-future date."""
-
-    @property
-    def ok(self) -> bool:
-        """No problems at all."""
-        return not self.problems
-
-    @property
-    def structurally_valid(self) -> bool:
-        """Same as :attr:`ok` (a KK has no cross-checks); kept for symmetry with NIK."""
-        return not any(p in _STRUCTURAL for p in self.problems)
 
     def messages(self) -> list[str]:
         """One short Indonesian message per problem, for showing next to the field."""

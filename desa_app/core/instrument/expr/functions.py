@@ -111,10 +111,18 @@ def _number(ctx: Context, a: Sequence[Value]) -> Value:
     return to_number(a[0])
 
 
-@_register("int", 1, 1)
-def _int(ctx: Context, a: Sequence[Value]) -> Value:
-    x = to_number(a[0])
-    return x if math.isnan(x) or math.isinf(x) else float(math.trunc(x))
+def _whole(rounding: Callable[[float], float]) -> Impl:
+    """int/floor/ceiling: NaN and infinities pass through unchanged."""
+
+    def impl(ctx: Context, a: Sequence[Value]) -> Value:
+        x = to_number(a[0])
+        return x if math.isnan(x) or math.isinf(x) else float(rounding(x))
+
+    return impl
+
+
+for _name, _rounding in (("int", math.trunc), ("floor", math.floor), ("ceiling", math.ceil)):
+    _register(_name, 1, 1)(_whole(_rounding))
 
 
 @_register("round", 1, 2)
@@ -125,18 +133,6 @@ def _round(ctx: Context, a: Sequence[Value]) -> Value:
         return x
     factor = 10.0 ** int(digits)
     return math.floor(x * factor + 0.5) / factor
-
-
-@_register("floor", 1, 1)
-def _floor(ctx: Context, a: Sequence[Value]) -> Value:
-    x = to_number(a[0])
-    return x if math.isnan(x) or math.isinf(x) else float(math.floor(x))
-
-
-@_register("ceiling", 1, 1)
-def _ceiling(ctx: Context, a: Sequence[Value]) -> Value:
-    x = to_number(a[0])
-    return x if math.isnan(x) or math.isinf(x) else float(math.ceil(x))
 
 
 @_register("abs", 1, 1)

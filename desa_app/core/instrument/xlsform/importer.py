@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from desa_app.core.instrument import keys as K
-from desa_app.core.instrument.errors import DefinitionProblem, FormDefinitionError
+from desa_app.core.instrument.errors import DefinitionProblem, FormDefinitionError, ProblemList
 from desa_app.core.instrument.loader import load_instrument_text
 from desa_app.core.instrument.xlsform import columns as C
 from desa_app.core.instrument.yaml_writer import dump_definition
@@ -31,15 +31,6 @@ ALIASES = {"begin group": "begin_group", "end group": "end_group",
            "constraint message": "constraint_message", "required message": "required_message",
            "repeat count": "repeat_count", "choice filter": "choice_filter",
            "list name": "list_name", "readonly": "read_only"}
-
-
-class _Problems:
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.items: list[DefinitionProblem] = []
-
-    def add(self, row: int, name: str, message: str) -> None:
-        self.items.append(DefinitionProblem(self.source, row, name, message))
 
 
 def _rows(sheet: Any) -> list[tuple[int, dict[str, Any]]]:
@@ -82,7 +73,7 @@ def _text(value: Any) -> str:
 
 
 class _SurveyReader:
-    def __init__(self, problems: _Problems, default_language: str) -> None:
+    def __init__(self, problems: ProblemList, default_language: str) -> None:
         self.problems = problems
         self.default_language = default_language
 
@@ -176,7 +167,7 @@ class _SurveyReader:
         return item
 
 
-def _nest(items: list[dict[str, Any]], problems: _Problems) -> list[dict[str, Any]]:
+def _nest(items: list[dict[str, Any]], problems: ProblemList) -> list[dict[str, Any]]:
     top: list[dict[str, Any]] = []
     stack: list[list[dict[str, Any]]] = [top]
     for item in items:
@@ -201,7 +192,7 @@ def read_xlsform(path: Path) -> dict[str, Any]:
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         message = f"bukan berkas Excel (.xlsx) yang dapat dibaca: {exc}"
         raise FormDefinitionError([DefinitionProblem(source, 0, "", message)]) from exc
-    problems = _Problems(source)
+    problems = ProblemList(source)
     if "survey" not in workbook.sheetnames:
         raise FormDefinitionError([DefinitionProblem(source, 0, "", "lembar 'survey' tidak ada")])
     settings_rows = _rows(workbook["settings"]) if "settings" in workbook.sheetnames else []
@@ -231,8 +222,7 @@ def read_xlsform(path: Path) -> dict[str, Any]:
                 choices.setdefault(list_name, []).append(choice)
     survey = _SurveyReader(problems, default_language).read(_rows(workbook["survey"]))
     workbook.close()
-    if problems.items:
-        raise FormDefinitionError(problems.items)
+    problems.raise_if_any()
     return {"settings": settings, "choices": choices, "survey": _nest(survey, problems)}
 
 

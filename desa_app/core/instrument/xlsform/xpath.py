@@ -126,11 +126,9 @@ class _Translator:
             return f"if(string-length({a}) = 13, substr({a}, 0, 8), " \
                 f"substr({a}, 0, string-length({a}) - 3))"
         nik = args[0] if args else ""
-        if name == "nik-valid":
-            return (f"regex({nik}, '^[1-9][0-9]{{5}}{_NIK_DAY}{_MONTH}[0-9]{{2}}[0-9]{{4}}$')"
-                    f" and substr({nik}, 12, 16) != '0000'")
-        if name == "kk-valid":
-            return (f"regex({nik}, '^[1-9][0-9]{{5}}{_KK_DAY}{_MONTH}[0-9]{{2}}[0-9]{{4}}$')"
+        if name in ("nik-valid", "kk-valid"):
+            day = _NIK_DAY if name == "nik-valid" else _KK_DAY
+            return (f"regex({nik}, '^[1-9][0-9]{{5}}{day}{_MONTH}[0-9]{{2}}[0-9]{{4}}$')"
                     f" and substr({nik}, 12, 16) != '0000'")
         if name == "nik-region-known":
             return f"regex({nik}, '^[1-9][0-9]{{5}}')"
