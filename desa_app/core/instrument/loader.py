@@ -7,7 +7,6 @@ with file, line and question name, all at once. A definition that loads is safe 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -15,23 +14,19 @@ from typing import Any
 
 from desa_app.core.instrument import keys as K
 from desa_app.core.instrument.errors import FormDefinitionError, ProblemList
-from desa_app.core.instrument.expr import ExpressionError, parse
-from desa_app.core.instrument.expr.ast import Call, Ref
+from desa_app.core.instrument.loader_values import ValueReader, line_of, scalar_text, truthy
 from desa_app.core.instrument.matrix import expand_matrix, other_row_fields
 from desa_app.core.instrument.model import (
     DEFAULT_LANGUAGE,
-    Check,
     Choice,
     ChoiceList,
     Container,
-    Expression,
     Field,
     FieldType,
     Group,
     Instrument,
     Node,
     Repeat,
-    Severity,
     Text,
 )
 from desa_app.core.instrument.yaml_lines import LineDict, YamlSyntaxError, load_yaml
@@ -83,20 +78,9 @@ def _problem(source: str, line: int, message: str) -> Any:
     return DefinitionProblem(source, line, "", message)
 
 
-def line_of(item: Any, key: str | None = None) -> int:
-    if isinstance(item, LineDict):
-        if key is not None and key in item.key_lines:
-            return item.key_lines[key]
-        return item.line
-    return int(getattr(item, "line", 0))
-
-
-class _Builder:
+class _Builder(ValueReader):
     def __init__(self, problems: ProblemList) -> None:
-        self.problems = problems
-        self.choice_lists: dict[str, ChoiceList] = {}
-        self.languages: dict[str, None] = {}
-        self.default_language = "Indonesia"
+        super().__init__(problems)
         self.choice_columns: frozenset[str] = K.CHOICE_KEYS
 
     # -- entry -----------------------------------------------------------------------
@@ -188,7 +172,7 @@ class _Builder:
             return None
         line = line_of(item)
         self.unknown_keys(item, self.choice_columns, "", translatable=("label",))
-        name = _scalar_text(item.get("name"))
+        name = scalar_text(item.get("name"))
         if not name or not CHOICE_NAME_RE.match(name):
             self.problems.add(line, "", f"pilihan di '{list_name}' tanpa 'name' yang sah: {name!r}")
             return None
@@ -197,7 +181,7 @@ class _Builder:
             self.problems.add(line, "", f"pilihan '{name}' di '{list_name}' tanpa label")
         extra = {k: v for k, v in item.items() if k not in ("name",) and not k.startswith("label")}
         if "prodeskel" in extra:
-            extra["prodeskel"] = _scalar_text(extra["prodeskel"])
+            extra["prodeskel"] = scalar_text(extra["prodeskel"])
         return Choice(name, label, extra, line)
 
     # -- survey structure ------------------------------------------------------------
@@ -256,7 +240,7 @@ class _Builder:
     def node(self, item: Any) -> list[Node]:
         """Build one survey item; a select with write-in rows yields several nodes."""
         line = line_of(item)
-        name = _scalar_text(item.get("name"))
+        name = scalar_text(item.get("name"))
         type_text = " ".join(str(item.get("type", "")).split())
         self.unknown_keys(item, K.FIELD_KEYS, name, translatable=K.TRANSLATABLE)
         if not type_text:
@@ -318,7 +302,7 @@ class _Builder:
     def common(self, item: Mapping[str, Any], name: str) -> dict[str, Any]:
         extra = {key: item[key] for key in ("no", "prodeskel", "unit", "note") if key in item}
         if "no" in extra:
-            extra["no"] = _scalar_text(extra["no"])
+            extra["no"] = scalar_text(extra["no"])
         return {
             "name": name,
             "label": self.text(item, "label"),
@@ -341,7 +325,7 @@ class _Builder:
         if field_type is not FieldType.NOTE and not common["label"] and kind != "calculate":
             self.problems.add(common["line"], name, "pertanyaan tanpa label")
         default = item.get("default")
-        default_text = None if default is None else _scalar_text(default)
+        default_text = None if default is None else scalar_text(default)
         return Field(
             type=field_type,
             list_name=list_name,
@@ -353,116 +337,9 @@ class _Builder:
             choice_filter=self.expression(item, "choice_filter", name, allow_columns=True),
             default=default_text,
             default_expr=self.default_expression(item, name, default_text),
-            read_only=_truthy(item.get("read_only")),
+            read_only=truthy(item.get("read_only")),
             **common,
         )
-
-    # -- values ----------------------------------------------------------------------
-    def text(self, item: Mapping[str, Any], key: str) -> Text:
-        values: dict[str, str] = {}
-        for raw_key, value in item.items():
-            base, language = K.split_language(str(raw_key))
-            if base != key or value is None:
-                continue
-            if language == self.default_language:
-                language = DEFAULT_LANGUAGE
-            if language:
-                self.languages.setdefault(language, None)
-            values[language] = str(value).strip()
-        return Text(values)
-
-    def expression(
-        self, item: Mapping[str, Any], key: str, name: str, *, allow_columns: bool = False
-    ) -> Expression | None:
-        raw = item.get(key)
-        if raw is None or str(raw).strip() == "":
-            return None
-        source = _scalar_text(raw)
-        line = line_of(item, key)
-        try:
-            tree = parse(source, allow_columns=allow_columns)
-        except ExpressionError as exc:
-            self.problems.add(line, name, f"{key}: {exc}")
-            return None
-        return Expression(source, tree, line, key)
-
-    def required(self, item: Mapping[str, Any], name: str) -> Expression | None:
-        raw = item.get("required")
-        if raw is None or str(raw).strip().lower() in ("", "no", "false", "false()", "tidak"):
-            return None
-        if str(raw).strip().lower() in ("yes", "true", "true()", "ya"):
-            raw_item = {"required": "true()"}
-            expr = self.expression(raw_item, "required", name)
-            if expr is not None:
-                expr.line = line_of(item, "required")
-            return expr
-        return self.expression(item, "required", name)
-
-    def default_expression(
-        self, item: Mapping[str, Any], name: str, default: str | None
-    ) -> Expression | None:
-        """XLSForm reads a default as an expression only if it calls or references."""
-        if default is None or ("(" not in default and "${" not in default):
-            return None
-        expr = self.expression({"default": default}, "default", name)
-        if expr is not None:
-            expr.line = line_of(item, "default")
-            if not any(isinstance(n, Call | Ref) for n in expr.tree.walk()):
-                return None
-        return expr
-
-    def checks(self, item: Mapping[str, Any], name: str) -> list[Check]:
-        raw = item.get("checks")
-        if raw is None:
-            return []
-        if not isinstance(raw, list):
-            self.problems.add(line_of(item, "checks"), name, "'checks' harus berupa daftar")
-            return []
-        checks: list[Check] = []
-        for entry in raw:
-            if not isinstance(entry, Mapping):
-                self.problems.add(line_of(entry), name, "setiap check harus berupa pemetaan")
-                continue
-            self.unknown_keys(entry, K.CHECK_KEYS, name, translatable=("message",))
-            rule = self.expression(entry, "rule", name)
-            message = self.text(entry, "message")
-            severity = str(entry.get("severity", "error"))
-            if rule is None:
-                self.problems.add(line_of(entry), name, "check tanpa 'rule'")
-                continue
-            if not message:
-                self.problems.add(line_of(entry), name, "check tanpa 'message'")
-            if severity not in ("error", "warning"):
-                self.problems.add(
-                    line_of(entry, "severity"), name, "severity harus 'error' atau 'warning'"
-                )
-                severity = "error"
-            checks.append(Check(rule, message, Severity(severity)))
-        return checks
-
-    # -- strictness helpers ------------------------------------------------------------
-    def unknown_keys(
-        self,
-        item: Mapping[str, Any],
-        allowed: frozenset[str],
-        name: str,
-        translatable: Iterable[str] = (),
-    ) -> None:
-        translatable = tuple(translatable)
-        for key in item:
-            base, language = K.split_language(str(key))
-            if base in allowed and (not language or base in translatable):
-                continue
-            if language and base in allowed:
-                message = f"kunci '{key}' tidak dapat diterjemahkan"
-            else:
-                message = f"kunci tidak dikenal '{key}'{self.suggest(str(key), allowed)}"
-            self.problems.add(line_of(item, str(key)), name, message)
-
-    @staticmethod
-    def suggest(word: str, options: Iterable[str]) -> str:
-        close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.7)
-        return f" (maksud Anda '{close[0]}'?)" if close else ""
 
     def check_unique_names(self, root: Container) -> None:
         seen: dict[str, Node] = {}
@@ -474,15 +351,3 @@ class _Builder:
                 )
             else:
                 seen[node.name] = node
-
-
-def _scalar_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _truthy(value: Any) -> bool:
-    return str(value).strip().lower() in ("yes", "true", "true()", "ya", "1")

@@ -11,10 +11,11 @@ exports can lay the cells out as the paper table.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desa_app.core.instrument import keys as K
 from desa_app.core.instrument.expr import parse
+from desa_app.core.instrument.loader_values import ValueReader, line_of
 from desa_app.core.instrument.model import (
     DEFAULT_LANGUAGE,
     Check,
@@ -25,9 +26,6 @@ from desa_app.core.instrument.model import (
     MatrixColumn,
     Text,
 )
-
-if TYPE_CHECKING:
-    from desa_app.core.instrument.loader import _Builder
 
 OTHER_LABEL = {DEFAULT_LANGUAGE: "Lainnya {i} (sebutkan)", "English": "Other {i} (specify)"}
 
@@ -61,7 +59,7 @@ class _CellRules:
     """The rules (constraint, required, checks ...) every cell of a column shares."""
 
     def __init__(
-        self, builder: _Builder, spec: Mapping[str, Any], name: str,
+        self, builder: ValueReader, spec: Mapping[str, Any], name: str,
         checks: list[Check] | None = None,
     ) -> None:
         self.constraint = builder.expression(spec, "constraint", name)
@@ -86,18 +84,18 @@ class _CellRules:
         )
 
 
-def _columns(builder: _Builder, item: Mapping[str, Any], name: str) -> list[
+def _columns(builder: ValueReader, item: Mapping[str, Any], name: str) -> list[
     tuple[MatrixColumn, _CellRules]
 ]:
     raw = item.get("columns")
-    line = builder_line(item, "columns")
+    line = line_of(item, "columns")
     if not isinstance(raw, list) or not raw:
         builder.problems.add(line, name, "tipe grid perlu 'columns' (daftar kolom)")
         return []
     columns: list[tuple[MatrixColumn, _CellRules]] = []
     for spec in raw:
         if not isinstance(spec, Mapping):
-            builder.problems.add(builder_line(spec), name, "setiap kolom harus berupa pemetaan")
+            builder.problems.add(line_of(spec), name, "setiap kolom harus berupa pemetaan")
             continue
         builder.unknown_keys(spec, K.COLUMN_KEYS, name, translatable=K.TRANSLATABLE)
         column_name = str(spec.get("name", "")).strip()
@@ -108,17 +106,17 @@ def _columns(builder: _Builder, item: Mapping[str, Any], name: str) -> list[
             kind in ("select_one", "select_multiple") and list_name is not None
         )
         if not column_name or not column_name.replace("_", "a").isalnum():
-            builder.problems.add(builder_line(spec), name, f"nama kolom tidak sah: {column_name!r}")
+            builder.problems.add(line_of(spec), name, f"nama kolom tidak sah: {column_name!r}")
             continue
         if not ok_type:
             builder.problems.add(
-                builder_line(spec, "type"), name,
+                line_of(spec, "type"), name,
                 f"kolom '{column_name}': tipe tidak sah '{' '.join(words)}'",
             )
             continue
         if list_name is not None and list_name not in builder.choice_lists:
             builder.problems.add(
-                builder_line(spec, "type"), name,
+                line_of(spec, "type"), name,
                 f"kolom '{column_name}': daftar pilihan tidak dikenal '{list_name}'",
             )
             continue
@@ -129,14 +127,8 @@ def _columns(builder: _Builder, item: Mapping[str, Any], name: str) -> list[
     return columns
 
 
-def builder_line(item: Any, key: str | None = None) -> int:
-    from desa_app.core.instrument.loader import line_of
-
-    return line_of(item, key)
-
-
 def expand_matrix(
-    builder: _Builder, item: Mapping[str, Any], kind: str, list_name: str, common: dict[str, Any]
+    builder: ValueReader, item: Mapping[str, Any], kind: str, list_name: str, common: dict[str, Any]
 ) -> Matrix:
     name = common["name"]
     line = common["line"]
@@ -153,7 +145,7 @@ def expand_matrix(
         for key in ("constraint", "required", "checks"):
             if key in item:
                 builder.problems.add(
-                    builder_line(item, key), name, f"'{key}' grid ditulis per kolom"
+                    line_of(item, key), name, f"'{key}' grid ditulis per kolom"
                 )
     matrix.columns = tuple(column for column, _ in columns)
     rows = [(c.name, c.label) for c in choices]
@@ -183,7 +175,7 @@ def expand_matrix(
     return matrix
 
 
-def _other_rows(builder: _Builder, item: Mapping[str, Any], name: str) -> int:
+def _other_rows(builder: ValueReader, item: Mapping[str, Any], name: str) -> int:
     raw = item.get("other_rows", 0)
     try:
         count = int(raw)
@@ -191,13 +183,13 @@ def _other_rows(builder: _Builder, item: Mapping[str, Any], name: str) -> int:
         count = -1
     if not 0 <= count <= 10:
         builder.problems.add(
-            builder_line(item, "other_rows"), name, "other_rows harus bilangan 0–10"
+            line_of(item, "other_rows"), name, "other_rows harus bilangan 0–10"
         )
         return 0
     return count
 
 
-def other_row_fields(builder: _Builder, item: Mapping[str, Any], field: Field) -> list[Field]:
+def other_row_fields(builder: ValueReader, item: Mapping[str, Any], field: Field) -> list[Field]:
     """Write-in lines ("lainnya, sebutkan") printed after a list of tick boxes."""
     fields = []
     for i in range(1, _other_rows(builder, item, field.name) + 1):

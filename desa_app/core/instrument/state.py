@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from desa_app.core.instrument.answer_tree import dump_answers, load_answers
 from desa_app.core.instrument.expr import Context
 from desa_app.core.instrument.expr.values import Item, NodeSet, to_bool
 from desa_app.core.instrument.issues import Issue, Key
@@ -32,7 +33,7 @@ from desa_app.core.instrument.model import (
 )
 from desa_app.core.instrument.plan import NodePlan, Plan
 from desa_app.core.instrument.validation import validate_cell
-from desa_app.core.instrument.values_io import coerce, is_empty
+from desa_app.core.instrument.values_io import coerce
 
 Cell = tuple[str, Key]
 
@@ -70,10 +71,11 @@ class FormState:
         self.values: dict[Cell, Any] = {}
         self.hidden: set[Cell] = set()
         self.cell_issues: dict[Cell, list[Issue]] = {}
-        self.unknown_answers: dict[str, Any] = {}
-        """Answers to questions this version no longer has: kept and written back."""
+        self.unknown_answers: dict[Cell, dict[str, Any]] = {}
+        """Answers to questions this version does not have, per JSON object (repeat name
+        and instance key; ``""`` and ``()`` at the top): kept and written back."""
         if answers:
-            self._load(answers, (), self.plan.top_level, self.unknown_answers)
+            load_answers(self, answers, (), self.plan.top_level, "")
         self.recompute_all()
 
     # -- creation ------------------------------------------------------------------------
@@ -198,9 +200,9 @@ class FormState:
         self.counts[(repeat, parent_key)] = count + 1
         key = (*parent_key, position)
         if answers:
-            self._load(answers, key, [self.plan.by_name[c.name] for c in node.children], {})
+            load_answers(self, answers, key, self._children(node), repeat)
         else:
-            self._apply_defaults([self.plan.by_name[c.name] for c in node.children], key)
+            self._apply_defaults(self._children(node), key)
         self.recompute_all()
         return key
 
@@ -208,7 +210,9 @@ class FormState:
         """Delete one instance and return its answers (so the screen can offer undo)."""
         node = self.plan.by_name[repeat].node
         assert isinstance(node, Repeat)
-        removed = self._dump_instance(node, key)
+        removed: dict[str, Any] = dump_answers(
+            self, self._children(node), key, relevant_only=False, owner=repeat
+        )
         parent_key, position = key[:-1], key[-1]
         self._shift(node, parent_key, position, -1)
         self.counts[(repeat, parent_key)] = self.instance_count(repeat, parent_key) - 1
@@ -218,14 +222,13 @@ class FormState:
     # -- serialisation -------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
         """All answers, relevant or not, as nested JSON (repeats as lists)."""
-        data = self._dump(self.plan.top_level, (), relevant_only=False)
-        for name, value in self.unknown_answers.items():
-            data.setdefault(name, value)
+        data: dict[str, Any] = dump_answers(self, self.plan.top_level, (), relevant_only=False)
         return data
 
     def export_values(self) -> dict[str, Any]:
         """Relevant answers and calculated values only: what leaves the village."""
-        return self._dump(self.plan.top_level, (), relevant_only=True)
+        data: dict[str, Any] = dump_answers(self, self.plan.top_level, (), relevant_only=True)
+        return data
 
     # -- evaluation ----------------------------------------------------------------------
     def recompute_all(self) -> ChangeSet:
@@ -351,13 +354,17 @@ class FormState:
 
         self.raw = moved(self.raw)
         self.counts = moved(self.counts)
+        self.unknown_answers = moved(self.unknown_answers)
+
+    def _children(self, container: Container) -> list[NodePlan]:
+        return [self.plan.by_name[c.name] for c in container.children]
 
     def _apply_defaults(self, plans: Iterable[NodePlan], key: Key) -> None:
         """Defaults of the questions at this level, including those inside groups."""
         for plan in plans:
             node = plan.node
             if isinstance(node, Container) and not isinstance(node, Repeat):
-                self._apply_defaults([self.plan.by_name[c.name] for c in node.children], key)
+                self._apply_defaults(self._children(node), key)
                 continue
             field_node = plan.field
             if field_node is None or field_node.default is None:
@@ -369,67 +376,6 @@ class FormState:
             stored = coerce(field_node.type, _as_answer(field_node, value))
             if stored is not None:
                 self.raw[(plan.name, key)] = stored
-
-    def _load(
-        self, answers: Mapping[str, Any], key: Key, plans: Iterable[NodePlan],
-        unknown: dict[str, Any],
-    ) -> None:
-        for plan in plans:
-            node = plan.node
-            if isinstance(node, Repeat):
-                instances = answers.get(plan.name) or []
-                if not isinstance(instances, list):
-                    unknown[plan.name] = instances
-                    continue
-                self.counts[(plan.name, key)] = len(instances)
-                children = [self.plan.by_name[c.name] for c in node.children]
-                for index, instance in enumerate(instances):
-                    if isinstance(instance, Mapping):
-                        self._load(instance, (*key, index), children, {})
-                continue
-            if plan.field is not None and plan.name in answers:
-                value = answers[plan.name]
-                if not is_empty(value) and plan.field.type is not FieldType.CALCULATE:
-                    self.raw[(plan.name, key)] = value
-            children_of = getattr(node, "children", None)
-            if children_of is not None:
-                self._load(answers, key, [self.plan.by_name[c.name] for c in children_of], unknown)
-        if key == ():
-            for name, value in answers.items():
-                if name not in self.plan.by_name:
-                    unknown[name] = value
-
-    def _dump(self, plans: Iterable[NodePlan], key: Key, relevant_only: bool) -> dict[str, Any]:
-        data: dict[str, Any] = {}
-        for plan in plans:
-            node = plan.node
-            if relevant_only and (plan.name, key[: plan.depth]) in self.hidden:
-                continue
-            if isinstance(node, Repeat):
-                children = [self.plan.by_name[c.name] for c in node.children]
-                instances = [
-                    self._dump(children, (*key, i), relevant_only)
-                    for i in range(self.instance_count(plan.name, key))
-                ]
-                if instances or not relevant_only:
-                    data[plan.name] = instances
-            elif plan.field is not None:
-                value = (
-                    self.values.get((plan.name, key)) if relevant_only
-                    else self.raw.get((plan.name, key))
-                )
-                if value is not None:
-                    data[plan.name] = value
-            else:
-                children_of = getattr(node, "children", [])
-                data.update(
-                    self._dump([self.plan.by_name[c.name] for c in children_of], key, relevant_only)
-                )
-        return data
-
-    def _dump_instance(self, repeat: Repeat, key: Key) -> dict[str, Any]:
-        children = [self.plan.by_name[c.name] for c in repeat.children]
-        return self._dump(children, key, relevant_only=False)
 
 
 def _normalise(value: Any) -> Any:

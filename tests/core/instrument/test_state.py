@@ -248,3 +248,23 @@ def test_defaults_inside_groups_are_applied(make_state: StateFactory) -> None:
     )
     assert state.answer("kode") == "35.01.01.2001" and state.answer("tahun") == 2026
     assert state.answer("urut", state.add_instance("r")) == 1
+
+
+def test_unknown_answers_inside_repeats_are_kept_and_follow_their_instance(
+    make_state: StateFactory,
+) -> None:
+    record = {"kepala": "A", "lama": 1, "anggota": [
+        {"jk": "1", "hobi": "sepak bola"}, "rusak", {"jk": "2", "hobi": "membaca"},
+    ]}
+    state = make_state(HOUSEHOLD, record)
+    assert state.instance_count("anggota") == 3
+    saved = state.to_json()
+    assert saved["lama"] == 1 and saved["anggota"][1] == "rusak"
+    assert saved["anggota"][0]["hobi"] == "sepak bola"
+    assert saved["anggota"][2]["hobi"] == "membaca"
+    removed = state.remove_instance("anggota", (0,))
+    assert removed["hobi"] == "sepak bola"
+    assert state.to_json()["anggota"][1]["hobi"] == "membaca"
+    state.add_instance("anggota", answers=removed, index=0)
+    assert state.to_json()["anggota"] == saved["anggota"]
+    assert "hobi" not in str(state.export_values())
