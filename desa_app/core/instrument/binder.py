@@ -80,20 +80,23 @@ class _Resolver:
             return lambda ctx: ctx.state.values.get((name, key), "")
         return lambda ctx: ctx.state.values.get((name, ctx.key[:depth]), "")
 
-    def scope_length(self, node: Node, ref: Ref, source: str) -> int:
-        if not node.repeats:
-            return 0
-        length = node.repeats[-1].depth - 1
-        if not self.shares(node, length):
-            raise ExpressionError(
-                f"${{{ref.name}}} ada di pengulangan lain yang tidak melingkupi isian ini",
-                source, ref.pos,
-            )
-        return length
+    def scope_length(self, node: Node) -> int:
+        """How many enclosing instances a node-set shares with the expression's place.
+
+        ``sum(${umur})`` inside a household sums that household's members; at the top it
+        sums everybody's: the node-set spans every instance below the shared repeats.
+        """
+        home_chain, node_chain = self.home.repeats, node.repeats
+        shared = 0
+        while (shared < min(len(home_chain), len(node_chain))
+               and home_chain[shared] is node_chain[shared]):
+            shared += 1
+        innermost = node_chain[-1].depth - 1 if node_chain else 0
+        return min(shared, innermost)
 
     def nodeset(self, ref: Ref, source: str) -> Getter:
         node = self.target(ref, source)
-        length = self.scope_length(node, ref, source)
+        length = self.scope_length(node)
         self.deps.append((node.name, min(length, self.cap)))
         name = node.name
         if not node.repeats:
@@ -103,7 +106,7 @@ class _Resolver:
 
     def for_items_of(self, ref: Ref, source: str) -> _Resolver:
         node = self.target(ref, source)
-        length = self.scope_length(node, ref, source)
+        length = self.scope_length(node)
         return _Resolver(self.instrument, node, self.deps, min(self.cap, length))
 
 

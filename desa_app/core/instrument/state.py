@@ -99,11 +99,10 @@ class FormState:
     def keys_under(self, repeat: Repeat, prefix: Key) -> list[Key]:
         """Instance keys of ``repeat`` that start with ``prefix``."""
         chain = repeat.repeats
-        keys: list[Key] = [prefix[: len(chain) - 1]] if len(prefix) >= len(chain) - 1 else [()]
-        start = len(keys[0])
         if len(prefix) >= len(chain):
             return [prefix[: len(chain)]]
-        for level in range(start, len(chain)):
+        keys: list[Key] = [prefix]
+        for level in range(len(prefix), len(chain)):
             name = chain[level].name
             keys = [(*k, i) for k in keys for i in range(self.counts.get((name, k), 0))]
         return keys

@@ -268,3 +268,43 @@ def test_unknown_answers_inside_repeats_are_kept_and_follow_their_instance(
     state.add_instance("anggota", answers=removed, index=0)
     assert state.to_json()["anggota"] == saved["anggota"]
     assert "hobi" not in str(state.export_values())
+
+
+NESTED = """
+- type: begin_repeat
+  name: rumah
+  label: Rumah
+  children:
+    - {type: text, name: alamat, label: Alamat}
+    - type: begin_repeat
+      name: orang
+      label: Orang
+      children:
+        - {type: integer, name: umur, label: Umur}
+        - {type: text, name: label_orang, label: Label,
+           relevant: "${alamat} != '' and ${umur} > 0"}
+    - {type: calculate, name: umur_rumah, calculation: "sum(${umur})"}
+    - {type: calculate, name: orang_rumah, calculation: "count(${orang})"}
+- {type: calculate, name: semua_umur, calculation: "sum(${umur})"}
+"""
+
+
+def test_nested_repeats_scope_their_aggregates(make_state: StateFactory) -> None:
+    state = make_state(NESTED, {"rumah": [
+        {"alamat": "A", "orang": [{"umur": 10}, {"umur": 20}]},
+        {"alamat": "", "orang": [{"umur": 5}]},
+        {"alamat": "C", "orang": []},
+    ]})
+    assert [state.value("umur_rumah", (i,)) for i in range(3)] == [30, 5, 0]
+    assert [state.value("orang_rumah", (i,)) for i in range(3)] == [2, 1, 0]
+    assert state.value("semua_umur") == 35
+    assert state.is_relevant("label_orang", (0, 1)) and not state.is_relevant("label_orang", (1, 0))
+    state.set("alamat", "B", (1,))
+    assert state.is_relevant("label_orang", (1, 0))
+    key = state.add_instance("orang", (2,))
+    state.set("umur", 7, key)
+    assert key == (2, 0) and state.value("umur_rumah", (2,)) == 7
+    state.remove_instance("rumah", (0,))
+    assert state.value("semua_umur") == 12
+    assert state.to_json()["rumah"][0] == {"alamat": "B", "orang": [{"umur": 5}]}
+    assert state.instance_count("orang", (1,)) == 1

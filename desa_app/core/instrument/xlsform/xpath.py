@@ -94,6 +94,8 @@ class _Translator:
         if item is not None and target.repeats and not nodeset:
             return relative_path(item, target)
         if nodeset and target.repeats:
+            # Absolute: right for one level of repeats (the DDK). Inside nested repeats our
+            # engine scopes the node-set to the enclosing instance; ODK would see them all.
             return absolute_path(target)
         return "${" + ref.name + "}"
 
