@@ -47,8 +47,14 @@ CHOICE_KEYS = frozenset({"name", "label", "prodeskel", "unit", "note"})
 
 SETTINGS_KEYS = frozenset(
     {"form_id", "version", "form_title", "default_language", "kind", "description",
-     "choice_columns", "instance_name", "prodeskel"}
+     "choice_columns", "instance_name", "prodeskel", "record_keys", "person_index"}
 )
+
+RECORD_KEYS = frozenset({"no_kk", "nama_kk", "dusun", "rt", "rw", "members"})
+"""settings.record_keys: which questions the household list shows (``members``: a repeat)."""
+
+PERSON_INDEX_KEYS = frozenset({"repeat", "nik", "name", "sex", "birth_date"})
+"""settings.person_index: the repeat of people and its questions, for NIK checks/search."""
 
 TOP_LEVEL_KEYS = frozenset({"settings", "choices", "survey"})
 

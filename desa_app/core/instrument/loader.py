@@ -114,7 +114,36 @@ class _Builder(ValueReader):
             settings=dict(settings),
         )
         self.check_unique_names(root)
+        self.check_index_settings(instrument)
         return instrument
+
+    def check_index_settings(self, instrument: Instrument) -> None:
+        """record_keys / person_index must name real questions of the right kind."""
+        settings = instrument.settings
+        for key, allowed in (("record_keys", K.RECORD_KEYS), ("person_index", K.PERSON_INDEX_KEYS)):
+            mapping = settings.get(key)
+            if mapping is None:
+                continue
+            line = line_of(settings, key)
+            if not isinstance(mapping, Mapping):
+                self.problems.add(line, "", f"settings.{key} harus berupa pemetaan")
+                continue
+            repeat_name = mapping.get("members" if key == "record_keys" else "repeat")
+            for role, name in mapping.items():
+                node = instrument.nodes.get(str(name))
+                wants_repeat = role in ("members", "repeat")
+                if role not in allowed:
+                    self.problems.add(line, "", f"settings.{key}: kunci tidak dikenal '{role}'")
+                elif node is None or isinstance(node, Repeat) != wants_repeat:
+                    kind = "pengulangan" if wants_repeat else "pertanyaan"
+                    self.problems.add(line, "", f"settings.{key}.{role}: '{name}' bukan {kind}")
+                elif key == "person_index" and not wants_repeat and (
+                    not node.repeats or node.repeats[-1].name != repeat_name
+                ):
+                    self.problems.add(
+                        line, "", f"settings.person_index.{role}: '{name}' tidak di dalam "
+                        f"pengulangan '{repeat_name}'"
+                    )
 
     # -- settings and choices --------------------------------------------------------
     def settings(self, settings: Any) -> Mapping[str, Any]:

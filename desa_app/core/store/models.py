@@ -1,0 +1,192 @@
+"""The database tables, as SQLAlchemy 2 models.
+
+Portable on purpose: plain types, JSON, string UUIDs, no SQLite-only SQL (that lives in
+:mod:`desa_app.core.store.sqlite`), so a later server can hold many villages in
+PostgreSQL with the same models. Every change of these models needs an Alembic
+migration in ``migrations/versions``; a test fails when they differ.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ROLES = ("admin", "enumerator", "verifier", "pembina", "viewer")
+STATUSES = ("draft", "submitted", "returned", "verified", "entered")
+
+
+def one_of(column: str, values: tuple[str, ...]) -> str:
+    """SQL for a CHECK that a text column holds one of the given words."""
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Village(Base):
+    """The one village this database belongs to (a later server holds many)."""
+
+    __tablename__ = "village"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(13), unique=True)  # 35.01.01.2001
+    name: Mapped[str] = mapped_column(String(120))
+    kecamatan: Mapped[str] = mapped_column(String(120))
+    kabupaten: Mapped[str] = mapped_column(String(120))
+    provinsi: Mapped[str] = mapped_column(String(120))
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class User(Base):
+    __tablename__ = "app_user"  # "user" is reserved in PostgreSQL
+    __table_args__ = (
+        CheckConstraint(one_of("role", ROLES), name="role"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class Record(Base):
+    """One household (DDK) or one village-level instrument for one period.
+
+    ``answers`` is the FormState JSON of the newest revision; the key fields beside it are
+    copies for fast lists and search, rebuilt on every save.
+    """
+
+    __tablename__ = "record"
+    __table_args__ = (
+        CheckConstraint(one_of("status", STATUSES), name="status"),
+        Index("ix_record_list", "deleted", "status", "nama_kk"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID4 text
+    instrument_id: Mapped[str] = mapped_column(String(40))
+    instrument_version: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(16))  # household | village
+    period: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    no_kk: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    nama_kk: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    dusun: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    rt: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    rw: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    member_count: Mapped[int] = mapped_column(Integer, default=0)
+    error_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    warning_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    head_hash: Mapped[str] = mapped_column(String(64))  # hash of the newest revision
+    created_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    entered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    entered_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    deleted_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    delete_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class RecordRevision(Base):
+    """Every saved state of a record, chained by hash to the one before it."""
+
+    __tablename__ = "record_revision"
+    __table_args__ = (UniqueConstraint("record_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("record.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16))
+    content_hash: Mapped[str] = mapped_column(String(64))  # of the answers alone
+    parent_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Person(Base):
+    """One household member, indexed for duplicate-NIK checks and name search."""
+
+    __tablename__ = "person"
+    __table_args__ = (
+        UniqueConstraint("record_id", "position"),
+        Index("ix_person_nik", "nik"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("record.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 0-based instance index
+    nik: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    sex: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    birth_date: Mapped[str | None] = mapped_column(String(10), nullable=True)
+
+
+class ReviewNote(Base):
+    """A verifier's or pembina's note; never edited or deleted, only resolved."""
+
+    __tablename__ = "review_note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("record.id"), index=True)
+    field_path: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    text: Mapped[str] = mapped_column(Text)
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class AuditEvent(Base):
+    """One change (data, status, user, setting) in a hash chain: tampering shows."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

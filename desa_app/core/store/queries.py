@@ -1,0 +1,175 @@
+"""Read-only queries for lists and search: one page at a time, never whole tables.
+
+Name search uses SQLite's FTS5 index (prefix match on every word); on other databases a
+plain ``LIKE``. NIK and No. KK prefixes use range conditions, which any B-tree index
+serves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select, text
+from sqlalchemy.orm import Session
+
+from desa_app.core.store import sqlite
+from desa_app.core.store.database import Database
+from desa_app.core.store.models import Person, Record
+from desa_app.core.store.users import Actor, current_user
+from desa_app.core.workflow import Action, Status, require
+
+ORDERS = {"nama_kk": Record.nama_kk, "no_kk": Record.no_kk, "updated_at": Record.updated_at,
+          "dusun": Record.dusun}
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    id: str
+    status: Status
+    no_kk: str | None
+    nama_kk: str | None
+    dusun: str | None
+    rt: str | None
+    rw: str | None
+    member_count: int
+    error_count: int | None
+    warning_count: int | None
+    revision: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[RecordRow]
+    total: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class PersonHit:
+    record_id: str
+    position: int
+    nik: str | None
+    name: str | None
+    sex: str | None
+    birth_date: str | None
+    nama_kk: str | None
+    status: Status
+
+
+def prefix_range(column: Any, prefix: str) -> Any:
+    """``column LIKE 'prefix%'`` as a range, which uses the index on every database."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return (column >= prefix) & (column < upper)
+
+
+class Queries:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def page(self, actor: Actor, *, status: Status | str | None = None,
+             dusun: str | None = None, no_kk_prefix: str | None = None,
+             deleted: bool = False, order: str = "nama_kk", offset: int = 0,
+             limit: int = 100) -> Page:
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW)
+            query: Select[Any] = select(Record).where(Record.deleted.is_(deleted))
+            if status is not None:
+                query = query.where(Record.status == Status(status).value)
+            if dusun:
+                query = query.where(Record.dusun == dusun)
+            if no_kk_prefix:
+                query = query.where(prefix_range(Record.no_kk, no_kk_prefix))
+            total = session.execute(
+                select(func.count()).select_from(query.subquery())).scalar_one()
+            column = ORDERS.get(order, Record.nama_kk)
+            rows = session.execute(
+                query.with_only_columns(
+                    Record.id, Record.status, Record.no_kk, Record.nama_kk, Record.dusun,
+                    Record.rt, Record.rw, Record.member_count, Record.error_count,
+                    Record.warning_count, Record.revision, Record.updated_at)
+                .order_by(column, Record.id).offset(offset).limit(limit)
+            ).all()
+        return Page([
+            RecordRow(id=r[0], status=Status(r[1]), no_kk=r[2], nama_kk=r[3], dusun=r[4],
+                      rt=r[5], rw=r[6], member_count=r[7], error_count=r[8],
+                      warning_count=r[9], revision=r[10], updated_at=r[11])
+            for r in rows
+        ], total, offset)
+
+    def status_counts(self, actor: Actor) -> dict[Status, int]:
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW)
+            rows = session.execute(
+                select(Record.status, func.count()).where(Record.deleted.is_(False))
+                .group_by(Record.status)).all()
+        counts = {status: 0 for status in Status}
+        counts.update({Status(s): n for s, n in rows})
+        return counts
+
+    def search_people(self, actor: Actor, query: str, limit: int = 50) -> list[PersonHit]:
+        """Digits: NIK prefix. Words: every word a name prefix (``sit ami`` finds Siti Aminah)."""
+        query = query.strip()
+        if not query:
+            return []
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW)
+            base = _hits_query()
+            if query.isdigit():
+                rows = list(session.execute(
+                    base.where(prefix_range(Person.nik, query)).order_by(Person.nik).limit(limit)
+                ).all())
+            else:
+                ids = self._name_matches(session, query, limit)
+                rank = {person_id: i for i, person_id in enumerate(ids)}
+                rows = list(session.execute(base.where(Person.id.in_(ids))).all()) if ids else []
+                rows.sort(key=lambda row: rank[row[0]])
+        return [_hit(row) for row in rows]
+
+    @staticmethod
+    def _name_matches(session: Session, query: str, limit: int) -> list[int]:
+        if session.get_bind().dialect.name == "sqlite":
+            match = sqlite.fts_query(query)
+            if match is None:
+                return []
+            return list(session.execute(
+                text(sqlite.PERSON_NAME_SEARCH), {"query": match, "limit": limit}).scalars())
+        words = query.split()
+        condition = [Person.name.ilike(f"%{word}%") for word in words]
+        return list(session.execute(
+            select(Person.id).where(*condition).limit(limit)).scalars())
+
+    def duplicate_niks(self, actor: Actor) -> dict[str, list[PersonHit]]:
+        """Every NIK held by more than one member among the village's live records."""
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW)
+            live = Record.deleted.is_(False)
+            repeated = (
+                select(Person.nik).join(Record, Record.id == Person.record_id)
+                .where(live, Person.nik.is_not(None)).group_by(Person.nik)
+                .having(func.count() > 1)
+            )
+            rows = session.execute(
+                _hits_query().where(Person.nik.in_(repeated)).order_by(Person.nik)
+            ).all()
+        found: dict[str, list[PersonHit]] = {}
+        for row in rows:
+            hit = _hit(row)
+            found.setdefault(str(hit.nik), []).append(hit)
+        return found
+
+
+def _hits_query() -> Any:
+    return (
+        select(Person.id, Person.record_id, Person.position, Person.nik, Person.name,
+               Person.sex, Person.birth_date, Record.nama_kk, Record.status)
+        .join(Record, Record.id == Person.record_id)
+        .where(Record.deleted.is_(False))
+    )
+
+
+def _hit(row: Any) -> PersonHit:
+    return PersonHit(record_id=row[1], position=row[2], nik=row[3], name=row[4], sex=row[5],
+                     birth_date=row[6], nama_kk=row[7], status=Status(row[8]))

@@ -1,0 +1,357 @@
+"""The one service layer for records: save, submit, return, verify, enter, delete, notes.
+
+Every call runs in one write transaction, checks the actor's permission and the
+record's status in core (the GUI only hides buttons), and writes the audit log. Saves
+keep every previous version as a revision chained by hash.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from desa_app.core.audit import record_event
+from desa_app.core.clock import Clock, utcnow
+from desa_app.core.instrument.model import Instrument, Severity
+from desa_app.core.instrument.registry import get_instrument
+from desa_app.core.instrument.state import Environment, FormState
+from desa_app.core.store import errors as E
+from desa_app.core.store import records as R
+from desa_app.core.store.database import Database
+from desa_app.core.store.models import Person, Record, RecordRevision, ReviewNote, Village
+from desa_app.core.store.users import Actor, current_user
+from desa_app.core.workflow import (
+    Action,
+    Status,
+    next_status,
+    require,
+    require_edit,
+    require_independent_verifier,
+)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Validation counts of a record, as the list shows them."""
+
+    errors: int
+    warnings: int
+
+
+@dataclass(frozen=True)
+class RecordData:
+    id: str
+    instrument_id: str
+    instrument_version: str
+    status: Status
+    revision: int
+    answers: dict[str, Any]
+    created_by: int
+    updated_by: int
+    updated_at: datetime
+    deleted: bool
+
+
+def _data(record: Record) -> RecordData:
+    return RecordData(record.id, record.instrument_id, record.instrument_version,
+                      Status(record.status), record.revision, record.answers,
+                      record.created_by, record.updated_by, record.updated_at, record.deleted)
+
+
+def village_environment(session: Session, today: date | None = None) -> Environment:
+    village = session.execute(select(Village)).scalar_one()
+    facts = {"code": village.code, "name": village.name, "kecamatan": village.kecamatan,
+             "kabupaten": village.kabupaten, "provinsi": village.provinsi}
+    return Environment(today=today or date.today(), village=facts)
+
+
+class Records:
+    def __init__(self, db: Database, clock: Clock = utcnow) -> None:
+        self.db = db
+        self.now = clock
+
+    # -- reading -----------------------------------------------------------------------
+    def load(self, actor: Actor, record_id: str) -> RecordData:
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW)
+            return _data(self._record(session, record_id))
+
+    def form_state(self, actor: Actor, record_id: str) -> FormState:
+        """The record opened in its questionnaire, ready for editing or checking."""
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW)
+            record = self._record(session, record_id)
+            env = village_environment(session)
+        return FormState(get_instrument(record.instrument_id), record.answers, env)
+
+    @staticmethod
+    def _record(session: Session, record_id: str) -> Record:
+        record = session.get(Record, record_id)
+        if record is None:
+            raise E.NotFound(f"Rekaman {record_id} tidak ditemukan.")
+        return record
+
+    # -- saving ------------------------------------------------------------------------
+    def create(self, actor: Actor, instrument_id: str, answers: dict[str, Any],
+               reason: str = "dibuat", summary: Summary | None = None,
+               period: str | None = None) -> RecordData:
+        instrument = get_instrument(instrument_id)
+        with self.db.write() as session:
+            require(current_user(session, actor).role, Action.CREATE)
+            now = self.now()
+            record = Record(
+                id=str(uuid.uuid4()), instrument_id=instrument.id,
+                instrument_version=instrument.version, kind=instrument.kind, period=period,
+                status=Status.DRAFT.value, revision=0, created_by=actor.id, created_at=now,
+                updated_by=actor.id, updated_at=now, deleted=False, answers={},
+                content_hash="", head_hash="", member_count=0,
+            )
+            session.add(record)
+            self._store_answers(session, record, instrument, answers, actor, now, reason,
+                                summary)
+            record_event(session, at=now, user_id=actor.id, action="record.create",
+                         entity="record", entity_id=record.id,
+                         detail={"instrument": instrument.id, "revision": 1})
+            return _data(record)
+
+    def save(self, actor: Actor, record_id: str, answers: dict[str, Any], reason: str = "",
+             expected_revision: int | None = None,
+             summary: Summary | None = None) -> RecordData:
+        """Store new answers as the next revision (nothing happens if nothing changed)."""
+        with self.db.write() as session:
+            user = current_user(session, actor)
+            record = self._record(session, record_id)
+            self._not_deleted(record)
+            require_edit(user.role, record.status)
+            if expected_revision is not None and record.revision != expected_revision:
+                raise E.WorkflowError(
+                    "Rekaman ini sudah diubah orang lain sejak Anda membukanya "
+                    f"(revisi {record.revision}); buka ulang lalu ulangi perubahan Anda."
+                )
+            if R.content_hash(answers) == record.content_hash:
+                return _data(record)
+            now = self.now()
+            instrument = get_instrument(record.instrument_id)
+            self._store_answers(session, record, instrument, answers, actor, now, reason,
+                                summary)
+            record_event(session, at=now, user_id=actor.id, action="record.save",
+                         entity="record", entity_id=record.id,
+                         detail={"revision": record.revision, "reason": reason})
+            return _data(record)
+
+    def _store_answers(self, session: Session, record: Record, instrument: Instrument,
+                       answers: dict[str, Any], actor: Actor, now: datetime, reason: str,
+                       summary: Summary | None) -> None:
+        if summary is None:
+            summary = self._summarise(session, instrument, answers)
+        content = R.content_hash(answers)
+        parent = record.head_hash or None
+        head = R.revision_hash(parent, content, actor.id, now, reason)
+        keys = R.key_fields(instrument, answers)
+        record.revision += 1
+        record.answers = answers
+        record.content_hash = content
+        record.head_hash = head
+        record.no_kk, record.nama_kk, record.dusun = keys.no_kk, keys.nama_kk, keys.dusun
+        record.rt, record.rw, record.member_count = keys.rt, keys.rw, keys.member_count
+        record.error_count, record.warning_count = summary.errors, summary.warnings
+        record.updated_by, record.updated_at = actor.id, now
+        session.flush()
+        session.execute(insert(RecordRevision).values(
+            record_id=record.id, revision=record.revision, answers=answers,
+            status=record.status, content_hash=content, parent_hash=parent, hash=head,
+            author_id=actor.id, created_at=now, reason=reason,
+        ))
+        session.execute(delete(Person).where(Person.record_id == record.id))
+        rows = [
+            {"record_id": record.id, "position": p.position, "nik": p.nik, "name": p.name,
+             "sex": p.sex, "birth_date": p.birth_date}
+            for p in R.people(instrument, answers)
+        ]
+        if rows:
+            session.execute(insert(Person), rows)
+
+    @staticmethod
+    def _summarise(session: Session, instrument: Instrument,
+                   answers: dict[str, Any]) -> Summary:
+        state = FormState(instrument, answers, village_environment(session))
+        issues = state.issues()
+        errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+        return Summary(errors, len(issues) - errors)
+
+    @staticmethod
+    def _not_deleted(record: Record) -> None:
+        if record.deleted:
+            raise E.WorkflowError("Rekaman ini sudah dihapus; pulihkan dahulu.")
+
+    # -- workflow ----------------------------------------------------------------------
+    def _transition(self, session: Session, actor: Actor, record: Record, action: Action,
+                    detail: dict[str, Any] | None = None) -> Status:
+        self._not_deleted(record)
+        target = next_status(action, record.status)
+        old = record.status
+        record.status = target.value
+        record_event(session, at=self.now(), user_id=actor.id, action=f"record.{action}",
+                     entity="record", entity_id=record.id,
+                     detail={"from": old, "to": target.value, **(detail or {})})
+        return target
+
+    def _blocking_errors(self, session: Session, record: Record) -> None:
+        instrument = get_instrument(record.instrument_id)
+        state = FormState(instrument, record.answers, village_environment(session))
+        errors = state.issues(Severity.ERROR)
+        record.error_count = len(errors)
+        record.warning_count = len(state.issues(Severity.WARNING))
+        if errors:
+            first = "; ".join(f"{i.path}: {i.message}" for i in errors[:3])
+            more = f" (dan {len(errors) - 3} lagi)" if len(errors) > 3 else ""
+            raise E.WorkflowError(f"Masih ada {len(errors)} galat: {first}{more}")
+
+    def submit(self, actor: Actor, record_id: str) -> Status:
+        """Hand the record to the Tim; refused while it has errors."""
+        with self.db.write() as session:
+            user = current_user(session, actor)
+            require(user.role, Action.SUBMIT)
+            record = self._record(session, record_id)
+            require_edit(user.role, record.status)
+            self._blocking_errors(session, record)
+            return self._transition(session, actor, record, Action.SUBMIT)
+
+    def return_record(self, actor: Actor, record_id: str, note: str | None = None,
+                      field_path: str | None = None) -> Status:
+        """Send back for correction; needs at least one open note saying what to fix."""
+        with self.db.write() as session:
+            require(current_user(session, actor).role, Action.RETURN)
+            record = self._record(session, record_id)
+            if note:
+                self._add_note(session, actor, record, note, field_path)
+            open_notes = session.execute(
+                select(func.count()).select_from(ReviewNote).where(
+                    ReviewNote.record_id == record.id, ReviewNote.resolved_at.is_(None))
+            ).scalar_one()
+            if not open_notes:
+                raise E.WorkflowError(
+                    "Tulis minimal satu catatan yang menjelaskan apa yang harus diperbaiki."
+                )
+            return self._transition(session, actor, record, Action.RETURN)
+
+    def verify(self, actor: Actor, record_id: str) -> Status:
+        with self.db.write() as session:
+            require(current_user(session, actor).role, Action.VERIFY)
+            record = self._record(session, record_id)
+            self._not_deleted(record)
+            next_status(Action.VERIFY, record.status)
+            require_independent_verifier(actor.id, record.created_by, record.updated_by)
+            self._blocking_errors(session, record)
+            duplicates = duplicate_niks_of(session, record.id)
+            if duplicates:
+                raise E.WorkflowError(
+                    "NIK ganda harus diselesaikan sebelum disetujui: " + "; ".join(duplicates)
+                )
+            return self._transition(session, actor, record, Action.VERIFY)
+
+    def mark_entered(self, actor: Actor, record_id: str, on: date | None = None) -> Status:
+        """Record that the verified data has been typed into the Prodeskel website."""
+        with self.db.write() as session:
+            require(current_user(session, actor).role, Action.MARK_ENTERED)
+            record = self._record(session, record_id)
+            entered_on = on or self.now().date()
+            status = self._transition(session, actor, record, Action.MARK_ENTERED,
+                                      {"on": entered_on.isoformat()})
+            record.entered_on = entered_on
+            record.entered_by = actor.id
+            return status
+
+    def delete(self, actor: Actor, record_id: str, reason: str) -> None:
+        """Soft delete: the record and its history stay, hidden from lists."""
+        if not reason.strip():
+            raise E.InvalidInput("Tuliskan alasan penghapusan.")
+        with self.db.write() as session:
+            require(current_user(session, actor).role, Action.DELETE)
+            record = self._record(session, record_id)
+            self._not_deleted(record)
+            now = self.now()
+            record.deleted, record.deleted_at, record.deleted_by = True, now, actor.id
+            record.delete_reason = reason.strip()
+            record_event(session, at=now, user_id=actor.id, action="record.delete",
+                         entity="record", entity_id=record.id, detail={"reason": reason})
+
+    def restore(self, actor: Actor, record_id: str) -> None:
+        with self.db.write() as session:
+            require(current_user(session, actor).role, Action.RESTORE)
+            record = self._record(session, record_id)
+            if not record.deleted:
+                raise E.WorkflowError("Rekaman ini tidak terhapus.")
+            record.deleted, record.deleted_at, record.deleted_by = False, None, None
+            record.delete_reason = None
+            record_event(session, at=self.now(), user_id=actor.id, action="record.restore",
+                         entity="record", entity_id=record.id)
+
+    # -- notes -------------------------------------------------------------------------
+    def add_note(self, actor: Actor, record_id: str, text: str,
+                 field_path: str | None = None) -> int:
+        with self.db.write() as session:
+            require(current_user(session, actor).role, Action.ADD_NOTE)
+            return self._add_note(session, actor, self._record(session, record_id), text,
+                                  field_path)
+
+    def _add_note(self, session: Session, actor: Actor, record: Record, text: str,
+                  field_path: str | None) -> int:
+        if not text.strip():
+            raise E.InvalidInput("Catatan tidak boleh kosong.")
+        now = self.now()
+        note = ReviewNote(record_id=record.id, field_path=field_path or None,
+                          author_id=actor.id, created_at=now, text=text.strip())
+        session.add(note)
+        session.flush()
+        record_event(session, at=now, user_id=actor.id, action="note.add", entity="note",
+                     entity_id=str(note.id), detail={"record": record.id, "field": field_path})
+        return note.id
+
+    def resolve_note(self, actor: Actor, note_id: int) -> None:
+        with self.db.write() as session:
+            require(current_user(session, actor).role, Action.RESOLVE_NOTE)
+            note = session.get(ReviewNote, note_id)
+            if note is None:
+                raise E.NotFound(f"Catatan {note_id} tidak ditemukan.")
+            if note.resolved_at is not None:
+                raise E.WorkflowError("Catatan ini sudah ditandai selesai.")
+            now = self.now()
+            note.resolved_by, note.resolved_at = actor.id, now
+            record_event(session, at=now, user_id=actor.id, action="note.resolve",
+                         entity="note", entity_id=str(note.id))
+
+    def notes(self, actor: Actor, record_id: str) -> list[ReviewNote]:
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW)
+            return list(session.execute(
+                select(ReviewNote).where(ReviewNote.record_id == record_id)
+                .order_by(ReviewNote.id)).scalars())
+
+    def history(self, actor: Actor, record_id: str) -> list[RecordRevision]:
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW)
+            return list(session.execute(
+                select(RecordRevision).where(RecordRevision.record_id == record_id)
+                .order_by(RecordRevision.revision)).scalars())
+
+
+def duplicate_niks_of(session: Session, record_id: str) -> list[str]:
+    """NIKs of this record that appear more than once among live records (with where)."""
+    mine = select(Person.nik).where(Person.record_id == record_id, Person.nik.is_not(None))
+    rows = session.execute(
+        select(Person.nik, Person.record_id, Person.position, Record.nama_kk)
+        .join(Record, Record.id == Person.record_id)
+        .where(Person.nik.in_(mine), Record.deleted.is_(False))
+        .order_by(Person.nik, Person.record_id, Person.position)
+    ).all()
+    by_nik: dict[str, list[str]] = {}
+    for nik, other, position, head in rows:
+        where = "rekaman ini" if other == record_id else f"keluarga {head or other}"
+        by_nik.setdefault(str(nik), []).append(f"{where} anggota ke-{position + 1}")
+    return [f"{nik} ({', '.join(places)})" for nik, places in by_nik.items() if len(places) > 1]

@@ -1,0 +1,174 @@
+"""THE place for everything SQLite-specific: connections, pragmas, encryption, backups,
+integrity checks, full-text search, and turning driver errors into user messages.
+
+Everything else in core speaks portable SQLAlchemy, so a server can later hold many
+villages in PostgreSQL. Encrypted databases go through SQLCipher (``sqlcipher3``);
+plain ones through the standard library's ``sqlite3``. Both get the same pragmas:
+WAL journal, ``synchronous=FULL`` (a save that returned survives a power cut), foreign
+keys on, and a busy timeout.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desa_app.core.store import errors as E
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def file_kind(path: Path) -> str:
+    """``missing``, ``empty``, ``plain`` (SQLite header) or ``opaque`` (encrypted or junk)."""
+    if not path.exists():
+        return "missing"
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_HEADER))
+    if not head:
+        return "empty"
+    return "plain" if head == SQLITE_HEADER else "opaque"
+
+
+def _driver(encrypted: bool) -> Any:
+    if not encrypted:
+        return sqlite3
+    try:
+        import sqlcipher3
+    except ImportError as exc:  # pragma: no cover - packaging problem
+        raise E.StoreError(
+            "Modul enkripsi (sqlcipher3) tidak terpasang; basis data terenkripsi tidak "
+            "dapat dibuka."
+        ) from exc
+    return sqlcipher3
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
+    """A DB-API connection with the key (if any) and our pragmas applied."""
+    driver = _driver(passphrase is not None)
+    target = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+    try:
+        connection = driver.connect(
+            target, uri=True, check_same_thread=False, isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+        if passphrase is not None:
+            connection.execute("PRAGMA cipher_log_level = NONE")
+            connection.execute(f"PRAGMA key = {_quote(passphrase)}")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not read_only:
+            connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except Exception as exc:
+        raise translate(exc, path, passphrase=passphrase) from exc
+    return connection
+
+
+def translate(exc: BaseException, path: Path, *, passphrase: str | None = None) -> BaseException:
+    """Map a driver error to a StoreError with an Indonesian message (or return it as is)."""
+    original = getattr(exc, "orig", None) or exc
+    name = getattr(original, "sqlite_errorname", "") or ""
+    text = str(original).lower()
+    if "SQLITE_NOTADB" in name or "file is not a database" in text:
+        if passphrase is not None:
+            return E.WrongPassphrase(
+                "Kata sandi basis data salah (atau berkas bukan basis data desa-app)."
+            )
+        if file_kind(path) == "opaque":
+            return E.PassphraseRequired(
+                f"Berkas {path.name} terenkripsi atau rusak; masukkan kata sandi basis data."
+            )
+        return E.NotADatabase(f"Berkas {path.name} bukan basis data desa-app yang utuh.")
+    if "SQLITE_CORRUPT" in name or "malformed" in text:
+        return E.NotADatabase(f"Basis data {path.name} rusak (database disk image is malformed).")
+    if "SQLITE_FULL" in name or "disk is full" in text or "file too large" in text:
+        return E.DiskFull(
+            "Penyimpanan penuh: data tidak dapat disimpan. Kosongkan ruang disk lalu simpan "
+            "lagi; data yang sudah tersimpan tetap utuh."
+        )
+    if "SQLITE_READONLY" in name or "readonly" in text or "read-only" in text:
+        return E.ReadOnly(
+            f"Basis data {path.name} hanya dapat dibaca (disk atau berkas dikunci); "
+            "perubahan tidak dapat disimpan."
+        )
+    if "SQLITE_BUSY" in name or "locked" in text:
+        return E.DatabaseBusy("Basis data sedang dipakai program lain; coba lagi sebentar.")
+    if "SQLITE_CANTOPEN" in name or "unable to open" in text:
+        return E.StoreError(f"Berkas basis data tidak dapat dibuka: {path}")
+    if isinstance(original, OSError):
+        return E.StoreError(f"Berkas basis data tidak dapat diakses: {path} ({original})")
+    return exc
+
+
+def integrity_problems(connection: Any, quick: bool = True) -> list[str]:
+    """Empty when the file is sound; otherwise what SQLite found (first few lines)."""
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = connection.execute(f"PRAGMA {pragma}").fetchall()
+    found = [str(row[0]) for row in rows]
+    return [] if found == ["ok"] else found[:5]
+
+
+def copy_database(source: Any, target_path: Path, passphrase: str | None,
+                  progress: Callable[[int, int], None] | None = None) -> None:
+    """Online backup (consistent even while the app writes) into a new file."""
+    target_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = target_path.with_name(target_path.name + ".part")
+    partial.unlink(missing_ok=True)
+    target = _driver(passphrase is not None).connect(str(partial))
+    try:
+        if passphrase is not None:
+            target.execute("PRAGMA cipher_log_level = NONE")
+            target.execute(f"PRAGMA key = {_quote(passphrase)}")
+
+        def report(status: int, remaining: int, total: int) -> None:
+            if progress is not None:
+                progress(total - remaining, total)
+
+        source.backup(target, pages=256, progress=report)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+    partial.replace(target_path)  # a backup is either complete or absent
+
+
+# -- full-text search of member names (SQLite FTS5) ----------------------------------------
+
+FTS_CREATE = [
+    "CREATE VIRTUAL TABLE person_fts USING fts5("
+    "name, content='person', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER person_fts_insert AFTER INSERT ON person BEGIN "
+    "INSERT INTO person_fts(rowid, name) VALUES (new.id, new.name); END",
+    "CREATE TRIGGER person_fts_delete AFTER DELETE ON person BEGIN "
+    "INSERT INTO person_fts(person_fts, rowid, name) VALUES ('delete', old.id, old.name); END",
+    "CREATE TRIGGER person_fts_update AFTER UPDATE ON person BEGIN "
+    "INSERT INTO person_fts(person_fts, rowid, name) VALUES ('delete', old.id, old.name); "
+    "INSERT INTO person_fts(rowid, name) VALUES (new.id, new.name); END",
+    "INSERT INTO person_fts(person_fts) VALUES ('rebuild')",
+]
+FTS_DROP = [
+    "DROP TRIGGER IF EXISTS person_fts_update",
+    "DROP TRIGGER IF EXISTS person_fts_delete",
+    "DROP TRIGGER IF EXISTS person_fts_insert",
+    "DROP TABLE IF EXISTS person_fts",
+]
+
+
+def fts_query(text: str) -> str | None:
+    """``budi san`` -> ``"budi"* "san"*`` (every word as a prefix); None if no words."""
+    words = ["".join(ch for ch in word if ch.isalnum()) for word in text.split()]
+    words = [w for w in words if w]
+    return " ".join(f'"{w}"*' for w in words) if words else None
+
+
+PERSON_NAME_SEARCH = (
+    "SELECT person.id FROM person_fts JOIN person ON person.id = person_fts.rowid "
+    "WHERE person_fts MATCH :query ORDER BY rank LIMIT :limit"
+)

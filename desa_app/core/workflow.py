@@ -1,0 +1,141 @@
+"""Who may do what, and which status a record moves to: the one permission matrix.
+
+The GUI only asks (``allowed``); core enforces the same rules in every service call, so
+a button hidden by mistake can never become a hole. Separation of duties: nobody
+verifies a record they created or last edited.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from desa_app.core.store import errors as E
+
+
+class Role(StrEnum):
+    ADMIN = "admin"  # operator desa
+    ENUMERATOR = "enumerator"  # Agen Statistik / Pokja
+    VERIFIER = "verifier"  # Tim verifikasi
+    PEMBINA = "pembina"  # BPS: reads everything, writes notes
+    VIEWER = "viewer"  # Diskominfo
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    VERIFIED = "verified"
+    ENTERED = "entered"
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    CREATE = "create"
+    EDIT = "edit"
+    SUBMIT = "submit"
+    RETURN = "return"
+    VERIFY = "verify"
+    MARK_ENTERED = "mark_entered"
+    DELETE = "delete"
+    RESTORE = "restore"
+    ADD_NOTE = "add_note"
+    RESOLVE_NOTE = "resolve_note"
+    MANAGE_USERS = "manage_users"
+    CHANGE_SETTINGS = "change_settings"
+    BACKUP = "backup"
+    RESTORE_BACKUP = "restore_backup"
+    EXPORT = "export"
+    VIEW_AUDIT = "view_audit"
+
+
+ROLE_LABELS = {
+    Role.ADMIN: "Operator desa (admin)", Role.ENUMERATOR: "Agen Statistik / Pokja",
+    Role.VERIFIER: "Tim verifikasi", Role.PEMBINA: "Pembina BPS", Role.VIEWER: "Diskominfo",
+}
+STATUS_LABELS = {
+    Status.DRAFT: "Draf", Status.SUBMITTED: "Diserahkan ke Tim",
+    Status.RETURNED: "Dikembalikan", Status.VERIFIED: "Disetujui",
+    Status.ENTERED: "Sudah diinput ke Prodeskel",
+}
+ACTION_LABELS = {
+    Action.VIEW: "melihat data", Action.CREATE: "membuat rekaman", Action.EDIT: "mengubah isian",
+    Action.SUBMIT: "menyerahkan ke Tim", Action.RETURN: "mengembalikan",
+    Action.VERIFY: "menyetujui", Action.MARK_ENTERED: "menandai sudah diinput ke Prodeskel",
+    Action.DELETE: "menghapus rekaman", Action.RESTORE: "memulihkan rekaman terhapus",
+    Action.ADD_NOTE: "menulis catatan", Action.RESOLVE_NOTE: "menandai catatan selesai",
+    Action.MANAGE_USERS: "mengelola pengguna", Action.CHANGE_SETTINGS: "mengubah pengaturan",
+    Action.BACKUP: "membuat cadangan", Action.RESTORE_BACKUP: "memulihkan cadangan",
+    Action.EXPORT: "mengekspor data", Action.VIEW_AUDIT: "melihat log audit",
+}
+
+A = Action
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.ADMIN: frozenset({A.VIEW, A.CREATE, A.EDIT, A.SUBMIT, A.MARK_ENTERED, A.DELETE,
+                           A.RESTORE, A.ADD_NOTE, A.RESOLVE_NOTE, A.MANAGE_USERS,
+                           A.CHANGE_SETTINGS, A.BACKUP, A.RESTORE_BACKUP, A.EXPORT,
+                           A.VIEW_AUDIT}),
+    Role.ENUMERATOR: frozenset({A.VIEW, A.CREATE, A.EDIT, A.SUBMIT, A.ADD_NOTE, A.BACKUP}),
+    Role.VERIFIER: frozenset({A.VIEW, A.EDIT, A.RETURN, A.VERIFY, A.MARK_ENTERED,
+                              A.ADD_NOTE, A.RESOLVE_NOTE, A.EXPORT, A.BACKUP}),
+    Role.PEMBINA: frozenset({A.VIEW, A.ADD_NOTE, A.VIEW_AUDIT}),
+    Role.VIEWER: frozenset({A.VIEW, A.EXPORT}),
+}
+"""Role × action. Record-level actions are further limited by status (below)."""
+
+EDITABLE_BY = {
+    Status.DRAFT: {Role.ADMIN, Role.ENUMERATOR},
+    Status.RETURNED: {Role.ADMIN, Role.ENUMERATOR},
+    Status.SUBMITTED: {Role.VERIFIER},  # the Tim may correct while checking (then not verify)
+    Status.VERIFIED: set(),
+    Status.ENTERED: set(),
+}
+
+TRANSITIONS: dict[Action, tuple[frozenset[Status], Status]] = {
+    A.SUBMIT: (frozenset({Status.DRAFT, Status.RETURNED}), Status.SUBMITTED),
+    A.RETURN: (frozenset({Status.SUBMITTED, Status.VERIFIED}), Status.RETURNED),
+    A.VERIFY: (frozenset({Status.SUBMITTED}), Status.VERIFIED),
+    A.MARK_ENTERED: (frozenset({Status.VERIFIED}), Status.ENTERED),
+}
+
+
+def allowed(role: Role | str, action: Action) -> bool:
+    return action in PERMISSIONS[Role(role)]
+
+
+def require(role: Role | str, action: Action) -> None:
+    if not allowed(role, action):
+        raise E.PermissionDenied(
+            f"Peran {ROLE_LABELS[Role(role)]} tidak berwenang {ACTION_LABELS[action]}."
+        )
+
+
+def can_edit(role: Role | str, status: Status | str) -> bool:
+    return allowed(role, A.EDIT) and Role(role) in EDITABLE_BY[Status(status)]
+
+
+def require_edit(role: Role | str, status: Status | str) -> None:
+    require(role, A.EDIT)
+    if not can_edit(role, status):
+        raise E.WorkflowError(
+            f"Rekaman berstatus «{STATUS_LABELS[Status(status)]}» tidak dapat diubah oleh "
+            f"{ROLE_LABELS[Role(role)]}."
+        )
+
+
+def next_status(action: Action, current: Status | str) -> Status:
+    """The status after ``action``; WorkflowError if the record is not in a status for it."""
+    sources, target = TRANSITIONS[action]
+    if Status(current) not in sources:
+        raise E.WorkflowError(
+            f"Tidak dapat {ACTION_LABELS[action]}: rekaman berstatus "
+            f"«{STATUS_LABELS[Status(current)]}»."
+        )
+    return target
+
+
+def require_independent_verifier(user_id: int, created_by: int, updated_by: int) -> None:
+    if user_id in (created_by, updated_by):
+        raise E.WorkflowError(
+            "Pemisahan tugas: Anda tidak dapat menyetujui rekaman yang Anda buat atau ubah "
+            "terakhir kali; minta anggota Tim lain."
+        )
