@@ -92,7 +92,7 @@ def test_try_checks_a_record(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     [
         (("forms", "check", "tidak_ada"), "Formulir 'tidak_ada' tidak ditemukan"),
         (("forms", "export-xlsform", "ddk", "x.xlsx", "--village", "99.99"),
-         "Kode desa '99.99' tidak ada"),
+         "Kode desa «99.99» tidak ada"),
         (("forms", "import-xlsform", "hilang.xlsx", "x.yaml"), "Berkas tidak ditemukan"),
         (("forms", "try", "ddk", "hilang.json"), "Berkas jawaban tidak dapat dibaca"),
     ],

@@ -1,35 +1,5 @@
 """The village database: one file per village that never loses a committed answer.
 
-``VillageStore`` bundles an open :class:`Database` with its services; the GUI and the CLI
-use only this. See ``docs/architecture.md`` for the tables and the write path.
+Open it with :func:`desa_app.core.store.database.open_database` and use it through
+:class:`desa_app.core.store.facade.VillageStore`. See ``docs/architecture.md``.
 """
-
-from __future__ import annotations
-
-from dataclasses import dataclass, field
-
-from desa_app.core.clock import Clock, utcnow
-from desa_app.core.store.database import Database, open_database
-from desa_app.core.store.queries import Queries
-from desa_app.core.store.service import Records
-from desa_app.core.store.users import Actor, Users
-
-
-@dataclass
-class VillageStore:
-    db: Database
-    clock: Clock = utcnow
-    users: Users = field(init=False)
-    records: Records = field(init=False)
-    queries: Queries = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.users = Users(self.db, self.clock)
-        self.records = Records(self.db, self.clock)
-        self.queries = Queries(self.db)
-
-    def close(self, backup: bool = True) -> None:
-        self.db.close(backup)
-
-
-__all__ = ["Actor", "Database", "VillageStore", "open_database"]

@@ -1,28 +1,22 @@
-"""Command line: ``desa-app forms check|doc|export-xlsform|import-xlsform|try``.
-
-Every command reports a user's mistake (a bad file, a wrong path) as one clear
-Indonesian message and exit code 1, never a traceback; exit code 2 is a usage error.
-"""
+"""``desa-app forms ...``: check, document, convert and try questionnaire definitions."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from desa_app.cli.common import UserError
 from desa_app.core.instrument.codebook import codebook_markdown
 from desa_app.core.instrument.errors import FormDefinitionError
 from desa_app.core.instrument.loader import load_instrument
 from desa_app.core.instrument.model import Instrument, Severity
 from desa_app.core.instrument.state import Environment, FormState
 from desa_app.core.paths import docs_dir, forms_dir
-
-
-class UserError(Exception):
-    """A problem the user can fix; printed without a traceback."""
+from desa_app.core.store.village import village_names
 
 
 def shipped_forms() -> list[Path]:
@@ -39,20 +33,6 @@ def resolve_form(name: str) -> Path:
         return candidate
     known = ", ".join(p.stem for p in shipped_forms()) or "-"
     raise UserError(f"Formulir '{name}' tidak ditemukan (yang tersedia: {known}).")
-
-
-def village_facts(code: str) -> dict[str, str]:
-    """``village('...')`` values for a desa code, from the Kemendagri list."""
-    from desa_app.core.identity import get_registry, normalize_code
-
-    dotted = normalize_code(code)
-    registry = get_registry()
-    if dotted is None or registry.level(dotted) != "desa":
-        raise UserError(f"Kode desa '{code}' tidak ada dalam daftar Kemendagri.")
-    lineage = registry.lineage(dotted)
-    names = [name for _, name in lineage]
-    return {"code": dotted, "name": names[3], "kecamatan": names[2],
-            "kabupaten": names[1], "provinsi": names[0]}
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -88,7 +68,7 @@ def cmd_export_xlsform(args: argparse.Namespace) -> int:
     from desa_app.core.instrument.xlsform.export import export_xlsform
 
     instrument = _load(resolve_form(args.form))
-    village = village_facts(args.village) if args.village else None
+    village = village_names(args.village) if args.village else None
     for written in export_xlsform(instrument, Path(args.out), village):
         print(f"Ditulis: {written}")
     return 0
@@ -122,7 +102,7 @@ def cmd_try(args: argparse.Namespace) -> int:
     if not isinstance(answers, dict):
         raise UserError("Berkas jawaban harus berisi satu objek JSON.")
     env = Environment(today=date.fromisoformat(args.today) if args.today else date.today(),
-                      village=village_facts(args.village) if args.village else {})
+                      village=village_names(args.village) if args.village else {})
     state = FormState(instrument, answers, env)
     _print_summary(instrument, state)
     return 1 if state.has_errors else 0
@@ -147,9 +127,7 @@ def _load(path: Path) -> Instrument:
         raise UserError(str(exc)) from exc
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="desa-app", description="Profil Desa dan Kelurahan")
-    commands = parser.add_subparsers(dest="command", required=True)
+def register(commands: Any) -> None:
     forms = commands.add_parser("forms", help="definisi formulir").add_subparsers(
         dest="forms_command", required=True
     )
@@ -175,18 +153,3 @@ def build_parser() -> argparse.ArgumentParser:
     trial.add_argument("--village", help="kode desa rekaman (mis. 35.01.01.2001)")
     trial.add_argument("--today", help="tanggal acuan YYYY-MM-DD (bawaan: hari ini)")
     trial.set_defaults(func=cmd_try)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        result: int = args.func(args)
-    except UserError as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
-        return 1
-    return result
-
-
-if __name__ == "__main__":
-    sys.exit(main())

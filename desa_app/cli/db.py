@@ -1,0 +1,207 @@
+"""``desa-app init | demo | users | backup | restore | audit | db``: the village database."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desa_app.cli.common import (
+    ENV_NEW_PASSWORD,
+    ENV_PASSPHRASE,
+    ENV_PASSWORD,
+    ask_secret,
+    default_database,
+)
+from desa_app.core.audit import verify_chain
+from desa_app.core.store import backup as B
+from desa_app.core.store import schema, sqlite
+from desa_app.core.store.database import Database, open_database
+from desa_app.core.store.facade import VillageStore
+from desa_app.core.store.models import Person, Record, User
+from desa_app.core.store.users import Actor
+from desa_app.core.store.village import init_village, village_info
+from desa_app.core.workflow import ROLE_LABELS, STATUS_LABELS, Role
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else default_database()
+
+
+def passphrase_for(path: Path) -> str | None:
+    """Ask for the passphrase only when the file is encrypted."""
+    if sqlite.file_kind(path) == "opaque":
+        return ask_secret("Kata sandi basis data", ENV_PASSPHRASE)
+    return None
+
+
+def open_from_args(args: argparse.Namespace, migrate: bool = True) -> Database:
+    path = database_path(args)
+    return open_database(path, passphrase_for(path), migrate=migrate)
+
+
+def login(store: VillageStore, username: str) -> Actor:
+    return store.users.authenticate(username, ask_secret(f"Kata sandi {username}", ENV_PASSWORD))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = database_path(args)
+    passphrase = (ask_secret("Kata sandi basis data (enkripsi)", ENV_PASSPHRASE, confirm=True)
+                  if args.encrypt else None)
+    password = ask_secret(f"Kata sandi baru untuk {args.admin}", ENV_NEW_PASSWORD, confirm=True)
+    database = init_village(path, args.village, args.admin, args.admin_name, password,
+                            passphrase)
+    village = village_info(database)
+    database.close(backup=False)
+    print(f"Basis data dibuat: {path}")
+    print(f"Desa {village.name}, Kec. {village.kecamatan}, {village.kabupaten} ({village.code})"
+          + (", terenkripsi" if passphrase else ""))
+    return 0
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    store = VillageStore(open_from_args(args))
+    try:
+        actor = login(store, args.as_user)
+        password = ask_secret(f"Kata sandi baru untuk {args.username}", ENV_NEW_PASSWORD,
+                              confirm=True)
+        user = store.users.add(actor, args.username, args.name, args.role, password)
+    finally:
+        store.close(backup=False)
+    print(f"Pengguna ditambahkan: {user.username} ({ROLE_LABELS[user.role]})")
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    database = open_from_args(args)
+    try:
+        with database.read() as session:
+            users = list(session.execute(select(User).order_by(User.username)).scalars())
+    finally:
+        database.close(backup=False)
+    for user in users:
+        state = "aktif" if user.active else "nonaktif"
+        print(f"{user.username:<20} {user.display_name:<30} "
+              f"{ROLE_LABELS[Role(user.role)]:<26} {state}")
+    return 0
+
+
+def cmd_users_passwd(args: argparse.Namespace) -> int:
+    store = VillageStore(open_from_args(args))
+    try:
+        actor = login(store, args.as_user)
+        password = ask_secret(f"Kata sandi baru untuk {args.username}", ENV_NEW_PASSWORD,
+                              confirm=True)
+        store.users.reset_password(actor, args.username, password)
+    finally:
+        store.close(backup=False)
+    print(f"Kata sandi {args.username} telah diganti.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    database = open_from_args(args)
+    try:
+        target = database.backup_to(Path(args.out)) if args.out else database.backup("manual")
+    finally:
+        database.close(backup=False)
+    print(f"Cadangan ditulis: {target}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    path = database_path(args)
+    source = Path(args.file)
+    passphrase = passphrase_for(source)
+    aside = B.restore(path, source, passphrase)
+    print(f"Basis data dipulihkan dari {source}.")
+    if aside.exists():
+        print(f"Berkas sebelumnya disimpan sebagai {aside}")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    database = open_from_args(args)
+    try:
+        with database.read() as session:
+            report = verify_chain(session)
+    finally:
+        database.close(backup=False)
+    if report.ok:
+        print(f"Log audit utuh: {report.events} kejadian, rantai hash cocok.")
+        return 0
+    print(f"Log audit RUSAK pada kejadian #{report.broken_at}: {report.reason}.")
+    return 1
+
+
+def cmd_db_check(args: argparse.Namespace) -> int:
+    database = open_from_args(args, migrate=False)
+    try:
+        problems = database.integrity_problems(quick=False)
+        with database.engine.connect() as connection:
+            revision = schema.current_revision(connection)
+        with database.read() as session:
+            report = verify_chain(session)
+            records = dict(session.execute(
+                select(Record.status, func.count()).where(Record.deleted.is_(False))
+                .group_by(Record.status)).all())
+            people = session.execute(select(func.count()).select_from(Person)).scalar_one()
+    finally:
+        database.close(backup=False)
+    print(f"Berkas: {database.path}")
+    print("Integritas: " + ("baik" if not problems else "RUSAK: " + "; ".join(problems)))
+    head = schema.head_revision()
+    print(f"Versi skema: {revision}" + ("" if revision == head else f" (terbaru {head})"))
+    print("Log audit: " + (f"utuh ({report.events} kejadian)" if report.ok
+                           else f"RUSAK pada kejadian #{report.broken_at}"))
+    for status, label in STATUS_LABELS.items():
+        print(f"  {label:<28} {records.get(status.value, 0):>7} keluarga")
+    print(f"  Anggota keluarga terindeks  {people:>7}")
+    return 0 if not problems and report.ok else 1
+
+
+def register(commands: Any) -> None:
+    def with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser.add_argument("--db", help=f"berkas basis data (bawaan: {default_database()})")
+        return parser
+
+    init = with_db(commands.add_parser("init", help="buat basis data desa baru"))
+    init.add_argument("--village", required=True, help="kode desa Kemendagri, mis. 35.01.01.2001")
+    init.add_argument("--admin", required=True, help="nama pengguna admin pertama")
+    init.add_argument("--admin-name", required=True, help="nama lengkap admin")
+    init.add_argument("--encrypt", action="store_true", help="enkripsi berkas dengan kata sandi")
+    init.set_defaults(func=cmd_init)
+
+    users = commands.add_parser("users", help="pengguna").add_subparsers(
+        dest="users_command", required=True)
+    add = with_db(users.add_parser("add", help="tambah pengguna"))
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="nama lengkap")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--as", dest="as_user", required=True, help="admin yang menambahkan")
+    add.set_defaults(func=cmd_users_add)
+    listing = with_db(users.add_parser("list", help="daftar pengguna"))
+    listing.set_defaults(func=cmd_users_list)
+    passwd = with_db(users.add_parser("passwd", help="ganti kata sandi pengguna (oleh admin)"))
+    passwd.add_argument("username")
+    passwd.add_argument("--as", dest="as_user", required=True, help="admin yang mengganti")
+    passwd.set_defaults(func=cmd_users_passwd)
+
+    backup = with_db(commands.add_parser("backup", help="buat cadangan basis data"))
+    backup.add_argument("--out", help="berkas tujuan (bawaan: folder backups/)")
+    backup.set_defaults(func=cmd_backup)
+    restore = with_db(commands.add_parser("restore", help="pulihkan dari berkas cadangan"))
+    restore.add_argument("file")
+    restore.set_defaults(func=cmd_restore)
+
+    audit = commands.add_parser("audit", help="log audit").add_subparsers(
+        dest="audit_command", required=True)
+    verify = with_db(audit.add_parser("verify", help="periksa rantai hash log audit"))
+    verify.set_defaults(func=cmd_audit_verify)
+
+    db = commands.add_parser("db", help="basis data").add_subparsers(
+        dest="db_command", required=True)
+    check = with_db(db.add_parser("check", help="periksa integritas basis data"))
+    check.set_defaults(func=cmd_db_check)
