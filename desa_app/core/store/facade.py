@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from desa_app.core.audit import ChainReport, record_event, verify_chain
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.store.database import Database, open_database
 from desa_app.core.store.queries import Queries
 from desa_app.core.store.service import Records
-from desa_app.core.store.users import Actor, Users
+from desa_app.core.store.users import Actor, Users, current_user
+from desa_app.core.workflow import Action, require
 
 
 @dataclass
@@ -26,6 +29,22 @@ class VillageStore:
 
     def close(self, backup: bool = True) -> None:
         self.db.close(backup)
+
+    def backup(self, actor: Actor, target: Path | None = None) -> Path:
+        """A backup on request (the automatic ones need no permission)."""
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.BACKUP)
+        path = self.db.backup_to(target) if target else self.db.backup("manual")
+        with self.db.write() as session:
+            record_event(session, at=self.clock(), user_id=actor.id, action="backup",
+                         entity="database", entity_id=self.db.path.name,
+                         detail={"file": path.name})
+        return path
+
+    def audit_report(self, actor: Actor) -> ChainReport:
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW_AUDIT)
+            return verify_chain(session)
 
 
 __all__ = ["Actor", "Database", "VillageStore", "open_database"]

@@ -218,6 +218,8 @@ class Records:
             user = current_user(session, actor)
             require(user.role, Action.SUBMIT)
             record = self._record(session, record_id)
+            self._not_deleted(record)
+            next_status(Action.SUBMIT, record.status)
             require_edit(user.role, record.status)
             self._blocking_errors(session, record)
             return self._transition(session, actor, record, Action.SUBMIT)
