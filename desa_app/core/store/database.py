@@ -178,6 +178,9 @@ def _bring_up_to_date(database: Database, fresh: bool, now: datetime | None) -> 
             f"Basis data {database.path.name} dibuat oleh versi desa-app yang lebih baru; "
             "perbarui aplikasi terlebih dahulu."
         )
+    if not database.read_only:
+        with database.engine.connect() as connection:
+            sqlite.use_wal(connection.connection.driver_connection)
     if current != head:
         if database.read_only:
             raise E.ReadOnly("Basis data perlu diperbarui tetapi dibuka hanya-baca.")

@@ -62,8 +62,6 @@ def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
             connection.execute("PRAGMA cipher_log_level = NONE")
             connection.execute(f"PRAGMA key = {_quote(passphrase)}")
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        if not read_only:
-            connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -106,6 +104,12 @@ def translate(exc: BaseException, path: Path, *, passphrase: str | None = None) 
     if isinstance(original, OSError):
         return E.StoreError(f"Berkas basis data tidak dapat diakses: {path} ({original})")
     return exc
+
+
+def use_wal(connection: Any) -> None:
+    """Switch the file to WAL (a setting stored in the file, so only once it is known to
+    be ours: a foreign file handed to us must stay byte-identical)."""
+    connection.execute("PRAGMA journal_mode = WAL")
 
 
 def integrity_problems(connection: Any, quick: bool = True) -> list[str]:
