@@ -8,6 +8,7 @@ does not (or no longer) have are collected, not dropped.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from desa_app.core.instrument.issues import Key
@@ -27,7 +28,8 @@ def _level(state: FormState, container_children: Iterable[Any]) -> list[NodePlan
     return [state.plan.by_name[c.name] for c in container_children]
 
 
-def _names_at_level(plans: Iterable[NodePlan]) -> set[str]:
+@lru_cache(maxsize=128)
+def _names_at_level(plans: tuple[NodePlan, ...]) -> frozenset[str]:
     """Question names stored in one JSON object: this level and its groups, not repeats."""
     names: set[str] = set()
     for plan in plans:
@@ -35,7 +37,7 @@ def _names_at_level(plans: Iterable[NodePlan]) -> set[str]:
         node = plan.node
         if isinstance(node, Container) and not isinstance(node, Repeat):
             names.update(n.name for n in _walk_level(node))
-    return names
+    return frozenset(names)
 
 
 def _walk_level(container: Container) -> Iterable[Node]:
@@ -50,7 +52,7 @@ def load_answers(
 ) -> None:
     """Fill ``state.raw`` and ``state.counts`` from one JSON object (``owner``: its repeat)."""
     _load_level(state, answers, key, plans)
-    known = _names_at_level(plans)
+    known = _names_at_level(tuple(plans))
     unknown = {name: value for name, value in answers.items() if name not in known}
     if unknown:
         state.unknown_answers[(owner, key)] = unknown

@@ -41,24 +41,25 @@ class NodePlan:
     check_dependents: list[tuple[NodePlan, int]] = field(default_factory=list)
     repeat: Repeat | None = None  # innermost enclosing repeat (itself for a repeat)
 
-    @property
-    def field(self) -> Field | None:
-        return self.node if isinstance(self.node, Field) else None
-
-    @property
-    def field_type(self) -> FieldType | None:
-        return self.node.type if isinstance(self.node, Field) else None
-
-    @property
-    def is_repeat(self) -> bool:
-        return isinstance(self.node, Repeat)
+    def __post_init__(self) -> None:
+        # Plain attributes, not properties: these are read for every cell of every record.
+        self.field: Field | None = self.node if isinstance(self.node, Field) else None
+        self.field_type: FieldType | None = self.field.type if self.field else None
+        self.is_repeat = isinstance(self.node, Repeat)
 
     @property
     def has_rules(self) -> bool:
         return bool(
             self.constraint or self.required or self.checks or self.repeat_count
-            or isinstance(self.node, Field)
+            or self.field is not None
         )
+
+    @property
+    def checked_when_empty(self) -> bool:
+        """Whether an unanswered cell can have an issue (required, or a group rule)."""
+        if self.field is not None:
+            return self.required is not None
+        return bool(self.checks or self.repeat_count)
 
 
 @dataclass
@@ -66,6 +67,12 @@ class Plan:
     order: list[NodePlan]
     by_name: dict[str, NodePlan]
     top_level: list[NodePlan]  # nodes directly under the root, in document order
+
+    def __post_init__(self) -> None:
+        self.issue_order = {
+            plan.name: plan.node.line * 10_000 + i for i, plan in enumerate(self.order)
+        }
+        """Sort key of issues: questionnaire order (line), then dependency order."""
 
     def __getitem__(self, name: str) -> NodePlan:
         return self.by_name[name]

@@ -136,7 +136,7 @@ class FormState:
         return self.counts.get((repeat, parent_key), 0)
 
     def issues(self, severity: Severity | None = None) -> list[Issue]:
-        order = {plan.name: plan.node.line * 10_000 + i for i, plan in enumerate(self.plan.order)}
+        order = self.plan.issue_order
         found = [
             issue
             for issues in self.cell_issues.values()
@@ -237,9 +237,14 @@ class FormState:
         for plan in self.plan.order:
             for key in self.keys_of(plan):
                 self._compute(plan, key)
+        raw = self.raw
         for plan in self.plan.order:
-            if plan.has_rules:
-                for key in self._check_keys(plan):
+            if not plan.has_rules:
+                continue
+            when_empty = plan.checked_when_empty
+            for key in self._check_keys(plan):
+                # An unanswered cell without a rule for emptiness cannot have an issue.
+                if when_empty or (plan.name, key) in raw or plan.calculation is not None:
                     self._validate(plan, key)
         return ChangeSet(structure=True)
 
