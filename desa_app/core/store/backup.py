@@ -8,6 +8,7 @@ writing. An encrypted database gives encrypted backups (they hold the same NIKs)
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -113,6 +114,11 @@ def restore(database: Path, source: Path, passphrase: str | None,
     check_backup(source, passphrase)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     aside = database.with_name(f"{database.stem}-sebelum-pemulihan-{stamp}{database.suffix}")
+    number = 1
+    while aside.exists():  # never overwrite an earlier set-aside copy
+        number += 1
+        aside = database.with_name(
+            f"{database.stem}-sebelum-pemulihan-{stamp}-{number}{database.suffix}")
     if database.exists():
         database.replace(aside)
     for extra in ("-wal", "-shm"):
@@ -121,5 +127,20 @@ def restore(database: Path, source: Path, passphrase: str | None,
             sidecar.replace(aside.with_name(aside.name + extra))
     partial = database.with_name(database.name + ".part")
     shutil.copyfile(source, partial)
+    _fsync(partial)
     partial.replace(database)
+    _fsync(database.parent)
     return aside
+
+
+def _fsync(path: Path) -> None:
+    """Make a copy (or a rename, for a folder) survive a power cut."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDWR
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        return  # folders cannot be opened on Windows; the rename is still atomic
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -97,11 +97,20 @@ class Database:
         finally:
             connection.close()
 
+    def refresh_statistics(self, full: bool = False) -> None:
+        connection = self.engine.raw_connection()
+        try:
+            sqlite.refresh_statistics(connection.driver_connection, full)
+        finally:
+            connection.close()
+
     def close(self, backup: bool = True) -> None:
         """Close; by default leave a backup behind (the "on close" backup)."""
         try:
-            if backup and not self.read_only:
-                self.backup("tutup")
+            if not self.read_only:
+                self.refresh_statistics()
+                if backup:
+                    self.backup("tutup")
         finally:
             self.engine.dispose()
 
@@ -142,6 +151,8 @@ def open_database(
     kind = sqlite.file_kind(path)
     if kind == "missing" and not create:
         raise E.DatabaseMissing(f"Basis data tidak ditemukan: {path}")
+    if kind == "empty" and not create:
+        raise E.NotADatabase(f"Berkas {path.name} kosong (0 byte), bukan basis data desa-app.")
     if kind == "plain" and passphrase is not None:
         raise E.WrongPassphrase(f"Basis data {path.name} tidak terenkripsi; jangan isi kata sandi.")
     if kind == "missing":

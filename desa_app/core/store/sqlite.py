@@ -50,14 +50,34 @@ def _quote(text: str) -> str:
 
 
 def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
-    """A DB-API connection with the key (if any) and our pragmas applied."""
-    driver = _driver(passphrase is not None)
-    target = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+    """A DB-API connection with the key (if any) and our pragmas applied.
+
+    Read-only opens fall back to ``immutable=1`` when the folder is not writable (a WAL
+    database needs a ``-shm`` file beside it): a copy on a CD or a locked share can still
+    be viewed.
+    """
+    if passphrase is not None and not passphrase:
+        raise E.PassphraseRequired("Kata sandi basis data tidak boleh kosong.")
     try:
-        connection = driver.connect(
-            target, uri=True, check_same_thread=False, isolation_level=None,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-        )
+        return _open(path, passphrase, f"file:{path}?mode=ro" if read_only else f"file:{path}")
+    except Exception as exc:
+        error = translate(exc, path, passphrase=passphrase)
+        # only "cannot write beside it" is worth a second try; a wrong key is not
+        cannot_write = isinstance(error, E.ReadOnly) or type(error) is E.StoreError
+        if not (read_only and cannot_write):
+            raise error from exc
+    try:
+        return _open(path, passphrase, f"file:{path}?mode=ro&immutable=1")
+    except Exception as exc:
+        raise translate(exc, path, passphrase=passphrase) from exc
+
+
+def _open(path: Path, passphrase: str | None, target: str) -> Any:
+    connection = _driver(passphrase is not None).connect(
+        target, uri=True, check_same_thread=False, isolation_level=None,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+    )
+    try:
         if passphrase is not None:
             connection.execute("PRAGMA cipher_log_level = NONE")
             connection.execute(f"PRAGMA key = {_quote(passphrase)}")
@@ -65,8 +85,9 @@ def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    except Exception as exc:
-        raise translate(exc, path, passphrase=passphrase) from exc
+    except BaseException:
+        connection.close()
+        raise
     return connection
 
 
@@ -87,10 +108,13 @@ def translate(exc: BaseException, path: Path, *, passphrase: str | None = None) 
         return E.NotADatabase(f"Berkas {path.name} bukan basis data desa-app yang utuh.")
     if "SQLITE_CORRUPT" in name or "malformed" in text:
         return E.NotADatabase(f"Basis data {path.name} rusak (database disk image is malformed).")
-    if "SQLITE_FULL" in name or "disk is full" in text or "file too large" in text:
+    if ("SQLITE_FULL" in name or "SQLITE_IOERR" in name or "disk is full" in text
+            or "file too large" in text or "disk i/o error" in text):
+        # EFBIG (FAT32's 4 GiB, a quota) reaches SQLite as a write I/O error, not FULL.
         return E.DiskFull(
-            "Penyimpanan penuh: data tidak dapat disimpan. Kosongkan ruang disk lalu simpan "
-            "lagi; data yang sudah tersimpan tetap utuh."
+            "Penyimpanan penuh atau tidak dapat ditulisi: data tidak dapat disimpan. "
+            "Kosongkan ruang disk (atau periksa flashdisk) lalu simpan lagi; data yang "
+            "sudah tersimpan tetap utuh."
         )
     if "SQLITE_READONLY" in name or "readonly" in text or "read-only" in text:
         return E.ReadOnly(
@@ -110,6 +134,12 @@ def use_wal(connection: Any) -> None:
     """Switch the file to WAL (a setting stored in the file, so only once it is known to
     be ours: a foreign file handed to us must stay byte-identical)."""
     connection.execute("PRAGMA journal_mode = WAL")
+
+
+def refresh_statistics(connection: Any, full: bool = False) -> None:
+    """Keep the query planner's statistics current (``ANALYZE`` after bulk loads,
+    ``PRAGMA optimize`` when closing, as SQLite recommends)."""
+    connection.execute("ANALYZE" if full else "PRAGMA optimize")
 
 
 def integrity_problems(connection: Any, quick: bool = True) -> list[str]:
@@ -138,9 +168,12 @@ def copy_database(source: Any, target_path: Path, passphrase: str | None,
 
         source.backup(target, pages=256, progress=report)
         target.execute("PRAGMA journal_mode = DELETE")
-    finally:
+    except BaseException:
         target.close()
-    partial.replace(target_path)  # a backup is either complete or absent
+        partial.unlink(missing_ok=True)  # a backup is either complete or absent
+        raise
+    target.close()
+    partial.replace(target_path)
 
 
 # -- full-text search of member names (SQLite FTS5) ----------------------------------------

@@ -101,6 +101,8 @@ class Users:
 
     def authenticate(self, username: str, password: str) -> Actor:
         """Log in; wrong passwords in a row make the next attempt wait longer."""
+        if self.db.read_only:
+            return self._authenticate_read_only(username, password)
         now = self.now()
         with self.db.write() as session:
             user = session.execute(
@@ -131,6 +133,18 @@ class Users:
                              entity_id=str(user.id))
                 return Actor(user.id, user.username, user.display_name, Role(user.role))
         raise failed  # after the failed attempt has been committed
+
+    def _authenticate_read_only(self, username: str, password: str) -> Actor:
+        """A read-only copy (a pembina's USB stick) can be viewed; nothing is recorded."""
+        with self.db.read() as session:
+            user = session.execute(
+                select(User).where(User.username == username.strip().lower())
+            ).scalar_one_or_none()
+            if user is None or not auth.verify_password(password, user.password_hash):
+                raise E.AuthError("Nama pengguna atau kata sandi salah.")
+            if not user.active:
+                raise E.AuthError("Akun ini dinonaktifkan; hubungi operator desa.")
+            return Actor(user.id, user.username, user.display_name, Role(user.role))
 
     def add(self, actor: Actor, username: str, display_name: str, role: str,
             password: str) -> UserInfo:
