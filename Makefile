@@ -12,9 +12,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+DEMO_DB := .demo/desa-demo.sqlite3
+
 run: $(STAMP)
 	$(BIN)/desa-app forms check
-	$(BIN)/desa-app forms try ddk forms/examples/ddk_contoh.json --village 35.01.01.2001
+	test -f $(DEMO_DB) || $(BIN)/desa-app demo --out $(DEMO_DB)
+	$(BIN)/desa-app db check --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check desa_app tests bench

@@ -12,6 +12,7 @@ from desa_app.cli.common import (
     ENV_NEW_PASSWORD,
     ENV_PASSPHRASE,
     ENV_PASSWORD,
+    UserError,
     ask_secret,
     default_database,
 )
@@ -58,6 +59,33 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(f"Basis data dibuat: {path}")
     print(f"Desa {village.name}, Kec. {village.kecamatan}, {village.kabupaten} ({village.code})"
           + (", terenkripsi" if passphrase else ""))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desa_app.core.demo.build import DEMO_PASSWORD, TEAM, build_demo_village
+
+    path = Path(args.out) if args.out else default_database()
+    if args.households < 1 or args.households > 100_000:
+        raise UserError("Jumlah keluarga harus 1 sampai 100.000.")
+    passphrase = (ask_secret("Kata sandi basis data (enkripsi)", ENV_PASSPHRASE, confirm=True)
+                  if args.encrypt else None)
+    shown = [-1]
+
+    def progress(done: int, total: int) -> None:
+        percent = done * 100 // total
+        if percent // 10 != shown[0] // 10:
+            shown[0] = percent
+            print(f"  {done:>6} / {total} keluarga ({percent}%)", flush=True)
+
+    print(f"Membuat desa contoh dengan {args.households} keluarga di {path} ...")
+    result = build_demo_village(path, args.households, args.seed, village_code=args.village,
+                                passphrase=passphrase, progress=progress)
+    print(f"Selesai: {result.households} keluarga, {result.people} anggota, "
+          f"{result.errors} galat, {result.warnings} peringatan.")
+    print(f"Pengguna contoh (kata sandi semua: {DEMO_PASSWORD}):")
+    for username, display, role in TEAM:
+        print(f"  {username:<10} {display:<28} {ROLE_LABELS[Role(role)]}")
     return 0
 
 
@@ -173,6 +201,14 @@ def register(commands: Any) -> None:
     init.add_argument("--admin-name", required=True, help="nama lengkap admin")
     init.add_argument("--encrypt", action="store_true", help="enkripsi berkas dengan kata sandi")
     init.set_defaults(func=cmd_init)
+
+    demo = commands.add_parser("demo", help="buat desa contoh (data rekaan) untuk latihan")
+    demo.add_argument("--households", type=int, default=2000, help="jumlah keluarga")
+    demo.add_argument("--seed", type=int, default=1, help="benih acak (hasil sama)")
+    demo.add_argument("--out", help=f"berkas tujuan (bawaan: {default_database()})")
+    demo.add_argument("--village", default="35.01.01.2001", help="kode desa Kemendagri")
+    demo.add_argument("--encrypt", action="store_true", help="enkripsi berkas")
+    demo.set_defaults(func=cmd_demo)
 
     users = commands.add_parser("users", help="pengguna").add_subparsers(
         dest="users_command", required=True)
