@@ -16,10 +16,7 @@ Run: ``make bench`` or ``.venv/bin/python bench/engine_bench.py``.
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +24,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from timing import median_ms  # noqa: E402
 
 from desa_app.core.identity import get_registry  # noqa: E402
 from desa_app.core.instrument.loader import load_instrument  # noqa: E402
@@ -34,15 +34,6 @@ from desa_app.core.instrument.state import Environment, FormState  # noqa: E402
 
 FORM = ROOT / "forms" / "ddk.yaml"
 TARGETS_MS = {"load": 150.0, "full": 20.0, "change": 2.0}
-
-
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def household() -> dict[str, object]:

@@ -22,16 +22,17 @@ from __future__ import annotations
 import copy
 import json
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from timing import median_ms  # noqa: E402
 
 from desa_app.core.demo.build import DEMO_PASSWORD, build_demo_village  # noqa: E402
 from desa_app.core.demo.generator import generate_village  # noqa: E402
@@ -42,15 +43,6 @@ from desa_app.core.workflow import Status  # noqa: E402
 
 TARGETS = {"demo": 60_000.0, "save": 5.0, "load": 3.0, "search_name": 20.0,
            "search_nik": 20.0, "page": 20.0}
-
-
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> int:

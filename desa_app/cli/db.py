@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -89,16 +90,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_users_add(args: argparse.Namespace) -> int:
+def _as_admin_with_new_password(args: argparse.Namespace,
+                                change: Callable[[VillageStore, Actor, str], object]) -> None:
+    """Log in as ``--as``, ask the new password for ``username``, apply ``change``."""
     store = VillageStore(open_from_args(args))
     try:
         actor = login(store, args.as_user)
         password = ask_secret(f"Kata sandi baru untuk {args.username}", ENV_NEW_PASSWORD,
                               confirm=True)
-        user = store.users.add(actor, args.username, args.name, args.role, password)
+        change(store, actor, password)
     finally:
         store.close(backup=False)
-    print(f"Pengguna ditambahkan: {user.username} ({ROLE_LABELS[user.role]})")
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    _as_admin_with_new_password(args, lambda store, actor, password: store.users.add(
+        actor, args.username, args.name, args.role, password))
+    print(f"Pengguna ditambahkan: {args.username.lower()} ({ROLE_LABELS[Role(args.role)]})")
     return 0
 
 
@@ -117,14 +125,8 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def cmd_users_passwd(args: argparse.Namespace) -> int:
-    store = VillageStore(open_from_args(args))
-    try:
-        actor = login(store, args.as_user)
-        password = ask_secret(f"Kata sandi baru untuk {args.username}", ENV_NEW_PASSWORD,
-                              confirm=True)
-        store.users.reset_password(actor, args.username, password)
-    finally:
-        store.close(backup=False)
+    _as_admin_with_new_password(args, lambda store, actor, password:
+                                store.users.reset_password(actor, args.username, password))
     print(f"Kata sandi {args.username} telah diganti.")
     return 0
 
