@@ -5,6 +5,64 @@ work-around for one) happens in a single file, and a test can check that rule.
 """
 
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStatusBar,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
-__all__ = ["Qt", "QtCore", "QtGui", "QtWidgets", "Signal", "Slot"]
+__all__ = [
+    "QAbstractItemView", "QAbstractTableModel", "QAction", "QApplication", "QCheckBox",
+    "QColor", "QComboBox", "QDialog", "QDialogButtonBox", "QFileDialog", "QFont",
+    "QFormLayout", "QFrame", "QGridLayout", "QGroupBox", "QHBoxLayout", "QHeaderView",
+    "QKeySequence", "QLabel", "QLineEdit", "QListWidget", "QListWidgetItem", "QMainWindow",
+    "QMessageBox", "QModelIndex", "QObject", "QProgressBar", "QPushButton", "QRunnable",
+    "QScrollArea", "QShortcut", "QSizePolicy", "QSplitter", "QStackedWidget", "QStatusBar",
+    "QTableView", "QTableWidget", "QTableWidgetItem", "QThreadPool", "QTimer",
+    "QTreeWidget", "QTreeWidgetItem", "QVBoxLayout", "QWidget", "QWizard", "QWizardPage",
+    "Qt", "QtCore", "QtGui", "QtWidgets", "Signal", "Slot",
+]

@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 
 from desa_app.core.store import sqlite
 from desa_app.core.store.database import Database
-from desa_app.core.store.models import Person, Record
+from desa_app.core.store.models import Person, Record, User
 from desa_app.core.store.users import Actor, current_user
 from desa_app.core.workflow import Action, Status, require
 
-ORDERS = {"nama_kk": Record.nama_kk, "no_kk": Record.no_kk, "updated_at": Record.updated_at,
-          "dusun": Record.dusun}
+ORDERS: dict[str, Any] = {"nama_kk": Record.nama_kk, "no_kk": Record.no_kk, "updated_at": Record.updated_at,
+          "dusun": Record.dusun, "rt": Record.rt, "rw": Record.rw, "status": Record.status,
+          "member_count": Record.member_count}
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class RecordRow:
     warning_count: int | None
     revision: int
     updated_at: datetime
+    updated_by: str = ""  # display name of who last changed it
 
 
 @dataclass(frozen=True)
@@ -71,34 +73,62 @@ class Queries:
         self.db = db
 
     def page(self, actor: Actor, *, status: Status | str | None = None,
-             dusun: str | None = None, no_kk_prefix: str | None = None,
-             deleted: bool = False, order: str = "nama_kk", offset: int = 0,
-             limit: int = 100) -> Page:
+             dusun: str | None = None, rt: str | None = None, rw: str | None = None,
+             no_kk_prefix: str | None = None, search: str | None = None,
+             deleted: bool = False, order: str = "nama_kk", descending: bool = False,
+             offset: int = 0, limit: int = 100) -> Page:
+        """One page of households. ``search``: digits match the start of the No. KK or of
+        any member's NIK; words match the start of any member's name (or the head's)."""
         with self.db.read() as session:
             require(current_user(session, actor).role, Action.VIEW)
             query: Select[Any] = select(Record).where(Record.deleted.is_(deleted))
             if status is not None:
                 query = query.where(Record.status == Status(status).value)
-            if dusun:
-                query = query.where(Record.dusun == dusun)
+            for column, value in ((Record.dusun, dusun), (Record.rt, rt), (Record.rw, rw)):
+                if value:
+                    query = query.where(column == value)
             if no_kk_prefix:
                 query = query.where(prefix_range(Record.no_kk, no_kk_prefix))
+            if search and search.strip():
+                matching = self._matching_records(session, search.strip())
+                if matching is not None:
+                    query = query.where(Record.id.in_(matching))
             total = session.execute(
                 select(func.count()).select_from(query.subquery())).scalar_one()
             column = ORDERS.get(order, Record.nama_kk)
+            sort = column.desc() if descending else column
             rows = session.execute(
                 query.with_only_columns(
                     Record.id, Record.status, Record.no_kk, Record.nama_kk, Record.dusun,
                     Record.rt, Record.rw, Record.member_count, Record.error_count,
-                    Record.warning_count, Record.revision, Record.updated_at)
-                .order_by(column, Record.id).offset(offset).limit(limit)
+                    Record.warning_count, Record.revision, Record.updated_at, User.display_name)
+                .join(User, User.id == Record.updated_by)
+                .order_by(sort, Record.id).offset(offset).limit(limit)
             ).all()
         return Page([
             RecordRow(id=r[0], status=Status(r[1]), no_kk=r[2], nama_kk=r[3], dusun=r[4],
                       rt=r[5], rw=r[6], member_count=r[7], error_count=r[8],
-                      warning_count=r[9], revision=r[10], updated_at=r[11])
+                      warning_count=r[9], revision=r[10], updated_at=r[11], updated_by=r[12])
             for r in rows
         ], total, offset)
+
+    def _matching_records(self, session: Session, text: str) -> Any:
+        """Record ids whose No. KK, a member's NIK or a member's name starts with ``text``."""
+        if text.isdigit():
+            by_nik = select(Person.record_id).where(prefix_range(Person.nik, text))
+            by_kk = select(Record.id).where(prefix_range(Record.no_kk, text))
+            return by_nik.union(by_kk)
+        ids = self._name_matches(session, text, 500)
+        by_name = select(Person.record_id).where(Person.id.in_(ids))
+        return by_name.union(select(Record.id).where(Record.nama_kk.ilike(f"{text}%")))
+
+    def dusun_names(self, actor: Actor) -> list[str]:
+        """The dusun present in the village's records, for the list's filter."""
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW)
+            return [d for d in session.execute(
+                select(Record.dusun).where(Record.deleted.is_(False), Record.dusun.is_not(None))
+                .distinct().order_by(Record.dusun)).scalars() if d]
 
     def status_counts(self, actor: Actor) -> dict[Status, int]:
         with self.db.read() as session:

@@ -117,3 +117,21 @@ def test_name_and_nik_search(village: Village) -> None:
     assert nik is not None
     assert [h.nik for h in queries.search_people(village.viewer, nik[:14])] == [
         n for n in sorted(h.nik for h in hits if h.nik and h.nik.startswith(nik[:14]))]
+
+
+def test_page_search_by_name_nik_and_no_kk(village: Village) -> None:
+    ids = fill(village, 4)
+    queries = village.store.queries
+    target = village.store.records.load(village.viewer, ids[2]).answers
+    by_name = queries.page(village.viewer, search="kepala 002")
+    assert [r.id for r in by_name.rows] == [ids[2]]
+    nik = target["anggota"][3]["nik"]
+    assert [r.id for r in queries.page(village.viewer, search=nik).rows] == [ids[2]]
+    assert [r.id for r in queries.page(village.viewer, search=target["no_kk"]).rows] == [ids[2]]
+    assert queries.page(village.viewer, search="sumiati").total == 4
+    assert queries.page(village.viewer, search="tidakadanamaini").total == 0
+    assert queries.page(village.viewer, rt="002", rw="001").total == 4
+    assert queries.dusun_names(village.viewer) == ["Dusun 0", "Dusun 1", "Dusun 2"]
+    assert queries.page(village.viewer).rows[0].updated_by == "Agen1"
+    newest_first = queries.page(village.viewer, order="nama_kk", descending=True)
+    assert newest_first.rows[0].nama_kk == "Kepala 003"

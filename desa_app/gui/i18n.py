@@ -1,0 +1,36 @@
+"""The message catalogue: every text the screen shows, in Indonesian and English.
+
+Code never writes a sentence itself: it asks ``t("key")``. The catalogue lives in
+``gui/messages/*.py`` (one file per area), each entry ``key: ("Indonesia", "English")``.
+Indonesian is the default; Pengaturan switches to English. A test checks that every key
+used in the code exists and has both languages.
+"""
+
+from __future__ import annotations
+
+from desa_app.gui.messages import CATALOGUE
+
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+_current = {"language": "id"}
+
+
+def set_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(language)
+    _current["language"] = language
+
+
+def language() -> str:
+    return _current["language"]
+
+
+def t(key: str, **values: object) -> str:
+    """The text for ``key`` in the current language, with ``{placeholders}`` filled."""
+    indonesian, english = CATALOGUE[key]
+    text = english if _current["language"] == "en" else indonesian
+    return text.format(**values) if values else text
+
+
+def form_language() -> str:
+    """The language key of definition texts (``label::English``) for the current choice."""
+    return "English" if _current["language"] == "en" else ""

@@ -1,0 +1,12 @@
+"""All screen texts, one module per area, merged into one catalogue (see ``gui/i18n.py``)."""
+
+from __future__ import annotations
+
+from desa_app.gui.messages import common, form, households, setup
+
+CATALOGUE: dict[str, tuple[str, str]] = {}
+for _module in (common, setup, households, form):
+    _overlap = CATALOGUE.keys() & _module.MESSAGES.keys()
+    if _overlap:
+        raise KeyError(f"duplicate message keys: {sorted(_overlap)}")
+    CATALOGUE.update(_module.MESSAGES)

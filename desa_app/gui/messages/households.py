@@ -1,0 +1,6 @@
+"""Screen texts: households (key: (Indonesian, English))."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}
