@@ -21,9 +21,11 @@ from desa_app.core.store.models import Person, Record, User
 from desa_app.core.store.users import Actor, current_user
 from desa_app.core.workflow import Action, Status, require
 
-ORDERS: dict[str, Any] = {"nama_kk": Record.nama_kk, "no_kk": Record.no_kk, "updated_at": Record.updated_at,
-          "dusun": Record.dusun, "rt": Record.rt, "rw": Record.rw, "status": Record.status,
-          "member_count": Record.member_count}
+ORDERS: dict[str, Any] = {
+    "nama_kk": Record.nama_kk, "no_kk": Record.no_kk, "updated_at": Record.updated_at,
+    "dusun": Record.dusun, "rt": Record.rt, "rw": Record.rw, "status": Record.status,
+    "member_count": Record.member_count,
+}
 
 
 @dataclass(frozen=True)
