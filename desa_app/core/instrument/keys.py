@@ -53,7 +53,8 @@ SETTINGS_KEYS = frozenset(
 RECORD_KEYS = frozenset({"no_kk", "nama_kk", "dusun", "rt", "rw", "members"})
 """settings.record_keys: which questions the household list shows (``members``: a repeat)."""
 
-PERSON_INDEX_KEYS = frozenset({"repeat", "nik", "name", "sex", "birth_date"})
+PERSON_INDEX_KEYS = frozenset(
+    {"repeat", "nik", "name", "sex", "birth_date", "relation", "head_code"})
 """settings.person_index: the repeat of people and its questions, for NIK checks/search."""
 
 TOP_LEVEL_KEYS = frozenset({"settings", "choices", "survey"})

@@ -130,6 +130,8 @@ class _Builder(ValueReader):
                 continue
             repeat_name = mapping.get("members" if key == "record_keys" else "repeat")
             for role, name in mapping.items():
+                if role == "head_code":
+                    continue  # a choice code (Kepala Keluarga), not a question
                 node = instrument.nodes.get(str(name))
                 wants_repeat = role in ("members", "repeat")
                 if role not in allowed:
