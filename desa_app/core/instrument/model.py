@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 from typing import Any
 
@@ -115,9 +116,11 @@ class Node:
         """The item number printed on the paper form (``1.7``, ``2.1.5``), if any."""
         return str(self.extra.get("no", ""))
 
-    @property
+    @cached_property
     def repeats(self) -> tuple[Repeat, ...]:
-        """Enclosing repeats, outermost first (including this node if it is a repeat)."""
+        """Enclosing repeats, outermost first (including this node if it is a repeat).
+
+        Cached: the tree does not change once the loader has built it."""
         chain: list[Repeat] = []
         node: Node | None = self
         while node is not None:
@@ -126,7 +129,7 @@ class Node:
             node = node.parent
         return tuple(reversed(chain))
 
-    @property
+    @cached_property
     def depth(self) -> int:
         """Number of repeat indices needed to address one instance of this node."""
         return len(self.repeats)

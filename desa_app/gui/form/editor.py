@@ -1,0 +1,495 @@
+"""The questionnaire of one record: sections, members, live checks, autosave, submit.
+
+Typing commits an answer into the record's ``FormState``; only the widgets the returned
+change set names are redrawn. A draft revision is saved in the background three seconds
+after typing stops and when the record is closed; every committed answer also goes into
+the recovery journal first, so a crash never costs what was typed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from desa_app.core.instrument.issues import Issue, Key
+from desa_app.core.instrument.model import Container, Instrument, Repeat, Severity
+from desa_app.core.instrument.registry import get_instrument
+from desa_app.core.instrument.state import ChangeSet, Environment, FormState
+from desa_app.core.store.errors import StoreError
+from desa_app.core.store.service import Summary
+from desa_app.core.workflow import Action, Status, can_edit
+from desa_app.gui.form.members import MembersPanel
+from desa_app.gui.form.navigator import IssueList, SectionNavigator
+from desa_app.gui.form.panel import PanelBuilder, Registry
+from desa_app.gui.form.recovery import JournalEntry, RecoveryJournal
+from desa_app.gui.i18n import form_language, t
+from desa_app.gui.qt import (
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QShortcut,
+    QSplitter,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from desa_app.gui.session import AppSession
+from desa_app.gui.worker import run_in_background
+
+AUTOSAVE_MS = 3000
+
+
+class FormEditor(QWidget):
+    closed = Signal()
+    saved = Signal(str)
+    status_changed = Signal(str)
+
+    def __init__(self, session: AppSession, instrument_id: str = "ddk") -> None:
+        """Build the screen once; records are then opened into it (``load``), which
+        takes milliseconds instead of building hundreds of widgets again."""
+        super().__init__()
+        self.session = session
+        self.instrument: Instrument = get_instrument(instrument_id)
+        village = session.village
+        self.env = Environment(today=date.today(), village={
+            "code": village.code, "name": village.name, "kecamatan": village.kecamatan,
+            "kabupaten": village.kabupaten, "provinsi": village.provinsi})
+        self.record_id: str | None = None
+        self.revision: int | None = None
+        self.status = Status.DRAFT
+        self.state = FormState.new(self.instrument, self.env)
+        self.dirty = False
+        self.editable = False
+        self.journal: RecoveryJournal | None = None
+        self.saving = False
+        self.save_again = False
+        self.close_after_save = False
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(lambda: self.save("simpan otomatis"))
+        self._build()
+
+    def load(self, record_id: str | None, recovered: JournalEntry | None = None) -> None:
+        """Open a record (``None``: a new household), or what a journal kept of one."""
+        session = self.session
+        self.autosave.stop()
+        self.record_id, self.revision, self.status = record_id, None, Status.DRAFT
+        if record_id is not None:
+            data = session.store.records.load(session.actor, record_id)
+            self.revision, self.status = data.revision, data.status
+            self.state = FormState(self.instrument, data.answers, self.env)
+        else:
+            self.state = FormState.new(self.instrument, self.env)
+        self.dirty = False
+        if recovered is not None:
+            self.state = FormState(self.instrument, recovered.answers, self.env)
+            self.dirty = True
+        self.saving = self.save_again = self.close_after_save = False
+        token = record_id or f"baru-{uuid.uuid4().hex[:8]}"
+        if recovered is not None:
+            token = recovered.path.stem.split(f"-{session.actor.username}-", 1)[-1]
+        self.journal = RecoveryJournal(session.store.db.path, session.actor.username, token)
+        self.set_editable(session.can(Action.CREATE) if record_id is None
+                          else can_edit(session.actor.role, self.status))
+        if self.members is not None:
+            self.members.current = -1
+        self.refresh_all()
+        self.scroller.verticalScrollBar().setValue(0)
+        if self.dirty:
+            self.journal_now()
+            self.autosave.start()
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.status_label = QLabel()
+        self.save_label = QLabel()
+        self.save_button = QPushButton(t("form.save"))
+        self.submit_button = QPushButton(t("form.submit"))
+        self.close_button = QPushButton(t("form.close"))
+        self.save_button.clicked.connect(lambda: self.save("disimpan"))
+        self.submit_button.clicked.connect(self.submit)
+        self.close_button.clicked.connect(self.request_close)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.status_label)
+        header.addWidget(self.save_label)
+        for button in (self.save_button, self.submit_button, self.close_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stays among the questions
+            header.addWidget(button)
+        self.top = Registry(key=())
+        self.members: MembersPanel | None = None
+        content = QWidget()
+        self.content_layout = QVBoxLayout(content)
+        self.section_widgets: dict[str, QWidget] = {}
+        builder = PanelBuilder(self.instrument, self.top, self.on_edit, self._members_panel)
+        language = form_language()
+        loose: list[Any] = []
+        for node in self.instrument.root.children:
+            if isinstance(node, Container) and not isinstance(node, Repeat):
+                section = QWidget()
+                layout = QVBoxLayout(section)
+                layout.setContentsMargins(0, 0, 0, 12)
+                number = f"{node.number} " if node.number else ""
+                layout.addWidget(QLabel(f"<h2>{number}{node.label.get(language)}</h2>"))
+                builder.build(node.children, layout)
+                self.top.containers[node.name] = section
+                self.section_widgets[node.name] = section
+                self.content_layout.addWidget(section)
+            else:
+                loose.append(node)
+        if loose:
+            section = QWidget()
+            layout = QVBoxLayout(section)
+            builder.build(loose, layout)
+            for node in loose:
+                if isinstance(node, Repeat):
+                    self.section_widgets[node.name] = self.top.containers[node.name]
+            if layout.count():  # only labelled questions make a section worth showing
+                self.section_widgets.setdefault("__rest__", section)
+                self.content_layout.addWidget(section)
+        self.content_layout.addStretch(1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setWidget(content)
+        self.navigator = SectionNavigator(self.instrument, self.section_widgets)
+        self.navigator.section_chosen.connect(self.show_section)
+        self.issues = IssueList()
+        self.issues.issue_chosen.connect(self.jump_to)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.navigator)
+        left.addWidget(self.issues)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.scroller)
+        splitter.setSizes([300, 1000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+        for keys, slot in (("Ctrl+S", lambda: self.save("disimpan")),
+                           ("Ctrl+M", self.add_member), ("Ctrl+W", self.request_close)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _members_panel(self, repeat: Repeat) -> MembersPanel:
+        panel = MembersPanel(repeat, self.instrument, self.on_edit)
+        panel.add_requested.connect(self.add_member)
+        panel.remove_requested.connect(self.remove_member)
+        panel.move_requested.connect(self.move_member)
+        panel.current_changed.connect(lambda index: self.refresh_registry(panel.registry))
+        self.members = panel
+        return panel
+
+    def set_editable(self, editable: bool) -> None:
+        self.editable = editable
+        registries = [self.top] + ([self.members.registry] if self.members else [])
+        for registry in registries:
+            for row in registry.rows.values():
+                row.set_editable(editable)
+            for table in registry.matrices.values():
+                table.setEnabled(True)
+                table.setEditTriggers(table.editTriggers() if editable
+                                      else table.EditTrigger.NoEditTriggers)
+        if self.members is not None:
+            for button in (self.members.add_button, self.members.remove_button,
+                           self.members.up_button, self.members.down_button):
+                button.setVisible(editable)
+        self.save_button.setVisible(editable)
+
+    # -- showing the state ---------------------------------------------------------------
+    def refresh_all(self) -> None:
+        if self.members is not None:
+            self.members.show_roster(self.state)
+        self.refresh_registry(self.top)
+        self.refresh_summary()
+
+    def refresh_registry(self, registry: Registry) -> None:
+        for name in list(registry.names()):
+            self._show_cell(registry, name)
+
+    def _registry_for(self, name: str, key: Key) -> Registry | None:
+        if key == ():
+            return self.top
+        if self.members is not None and self.members.registry.key == key:
+            return self.members.registry
+        return None
+
+    def _show_cell(self, registry: Registry, name: str) -> None:
+        key = registry.key
+        node = self.instrument.nodes[name]
+        relevant = self.state.is_relevant(name, key[: node.depth])
+        row = registry.rows.get(name)
+        if row is not None:
+            row.setVisible(relevant)
+            calculated = row.input is None
+            row.show_value(self.state.value(name, key) if calculated
+                           else self.state.answer(name, key))
+            row.show_issues(self.state.issues_for(name, key))
+            return
+        container = registry.containers.get(name)
+        if container is not None:
+            container.setVisible(relevant)
+            return
+        table = registry.cell_table.get(name)
+        if table is not None:
+            table.show_value(name, self.state.answer(name, key))
+            table.show_issues(name, self.state.issues_for(name, key))
+            table.set_cell_enabled(name, relevant and self.editable)
+
+    def apply(self, changes: ChangeSet) -> None:
+        for name, key in changes.values | changes.relevance | changes.issues:
+            registry = self._registry_for(name, key)
+            if registry is not None and name in registry.rows | registry.containers \
+                    | registry.cell_table:
+                self._show_cell(registry, name)
+            if key and self.members is not None:
+                self.members.update_member(self.state, key[0])
+        self.refresh_summary()
+
+    def refresh_summary(self) -> None:
+        keys = self.instrument.settings.get("record_keys") or {}
+        head = self.state.answer(keys.get("nama_kk", ""))
+        self.title.setText(f"<h2>{head or t('form.new_household')}</h2>")
+        self.status_label.setText(t(f"workflow.{self.status.value}"))
+        issues = self.state.issues()
+        self.navigator.show_counts(issues)
+        self.issues.show_issues(issues)
+        self.submit_button.setEnabled(self.can_submit())
+        self.submit_button.setToolTip("" if not self.state.has_errors
+                                      else t("form.submit_blocked"))
+        if self.saving:
+            self.save_label.setText(t("form.saving"))
+        elif self.dirty:
+            self.save_label.setText(t("form.unsaved"))
+        elif self.record_id is not None:
+            self.save_label.setText(t("form.saved"))
+
+    def can_submit(self) -> bool:
+        return (self.session.can(Action.SUBMIT) and self.editable
+                and self.status in (Status.DRAFT, Status.RETURNED)
+                and not self.state.has_errors)
+
+    # -- editing -------------------------------------------------------------------------
+    def on_edit(self, name: str, key: Key, value: object) -> None:
+        if not self.editable:
+            return
+        changes = self.state.set(name, value, key)
+        self.dirty = True
+        self.journal_now()
+        self.apply(changes)
+        self.autosave.start()
+
+    def journal_now(self) -> None:
+        if self.journal is None:
+            return
+        keys = self.instrument.settings.get("record_keys") or {}
+        title = str(self.state.answer(keys.get("nama_kk", "")) or "")
+        try:
+            self.journal.write(self.record_id, self.instrument.id, self.state.to_json(),
+                               self.revision, title)
+        except OSError:
+            self.save_label.setText(t("form.journal_failed"))
+
+    def _structure_changed(self, select: int | None = None) -> None:
+        self.dirty = True
+        self.journal_now()
+        if self.members is not None:
+            self.members.show_roster(self.state, select)
+            self.refresh_registry(self.members.registry)
+        self.refresh_registry(self.top)
+        self.refresh_summary()
+        self.autosave.start()
+
+    def add_member(self) -> None:
+        if not self.editable or self.members is None:
+            return
+        key = self.state.add_instance(self.members.repeat.name)
+        self._structure_changed(select=key[0])
+        self.focus_first(self.members.registry)
+
+    def remove_member(self, index: int) -> None:
+        if self.members is None:
+            return
+        names = self.instrument.settings.get("person_index") or {}
+        name = self.state.answer(names.get("name", ""), (index,)) or "—"
+        if not self.confirm(t("members.confirm_remove_title"),
+                            t("members.confirm_remove", n=index + 1, name=name)):
+            return
+        self.state.remove_instance(self.members.repeat.name, (index,))
+        count = self.state.instance_count(self.members.repeat.name)
+        self._structure_changed(select=min(index, count - 1) if count else None)
+
+    def move_member(self, index: int, delta: int) -> None:
+        if self.members is None:
+            return
+        repeat = self.members.repeat.name
+        target = index + delta
+        if not 0 <= target < self.state.instance_count(repeat):
+            return
+        answers = self.state.remove_instance(repeat, (index,))
+        self.state.add_instance(repeat, answers=answers, index=target)
+        self._structure_changed(select=target)
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- navigation ----------------------------------------------------------------------
+    def show_section(self, name: str) -> None:
+        widget = self.section_widgets.get(name)
+        if widget is not None:
+            self.scroller.ensureWidgetVisible(widget, 0, 0)
+            self.scroller.verticalScrollBar().setValue(widget.pos().y())
+
+    def focus_first(self, registry: Registry | None = None) -> None:
+        registry = registry or self.top
+        for row in registry.rows.values():
+            if row.input is not None and row.isVisible() and row.input.isEnabled():
+                row.focus_input()
+                self.scroller.ensureWidgetVisible(row)
+                return
+
+    def jump_to(self, issue: Issue) -> None:
+        node = self.instrument.nodes.get(issue.name)
+        if node is None:
+            return
+        if node.repeats and self.members is not None and issue.key:
+            self.members.select_member(issue.key[0])
+        registry = self._registry_for(issue.name, issue.key[: node.depth]) or self.top
+        row = registry.rows.get(issue.name)
+        if row is not None:
+            self.scroller.ensureWidgetVisible(row)
+            row.focus_input()
+            return
+        table = registry.cell_table.get(issue.name)
+        if table is not None:
+            self.scroller.ensureWidgetVisible(table)
+            table.focus_cell(issue.name)
+            return
+        container = registry.containers.get(issue.name)
+        if container is not None:
+            self.scroller.ensureWidgetVisible(container)
+
+    # -- saving, submitting, closing -----------------------------------------------------
+    def save(self, reason: str = "disimpan") -> None:
+        """Save a revision in the background; a save asked for meanwhile follows it."""
+        self.autosave.stop()
+        if not self.editable or (not self.dirty and self.record_id is not None):
+            if self.close_after_save:
+                self._finish_close()
+            return
+        if self.saving:
+            self.save_again = True
+            return
+        self.saving = True
+        answers = self.state.to_json()
+        issues = self.state.issues()
+        errors = sum(1 for i in issues if i.severity is Severity.ERROR)
+        summary = Summary(errors, len(issues) - errors)
+        records = self.session.store.records
+        actor = self.session.actor
+        record_id, revision = self.record_id, self.revision
+
+        def work() -> Any:
+            if record_id is None:
+                return records.create(actor, self.instrument.id, answers, reason,
+                                      summary=summary)
+            return records.save(actor, record_id, answers, reason,
+                                expected_revision=revision, summary=summary)
+
+        self.refresh_summary()
+        run_in_background(work, lambda data: self._saved(data, answers), self._save_failed)
+
+    def _saved(self, data: Any, answers: dict[str, Any]) -> None:
+        self.saving = False
+        self.record_id, self.revision = data.id, data.revision
+        if self.state.to_json() == answers:
+            self.dirty = False
+            if self.journal is not None:
+                self.journal.discard()
+        else:
+            self.journal_now()  # typed on while saving: keep the journal current
+        self.refresh_summary()
+        self.saved.emit(data.id)
+        if self.save_again or (self.dirty and self.close_after_save):
+            self.save_again = False
+            self.save("simpan otomatis")
+        elif self.close_after_save:
+            self._finish_close()
+
+    def _save_failed(self, exc: BaseException, trace: str) -> None:
+        self.saving = False
+        self.close_after_save = False
+        self.refresh_summary()
+        text = str(exc) if isinstance(exc, StoreError) else f"{exc}\n\n{trace}"
+        QMessageBox.warning(self, t("form.save_failed_title"),
+                            t("form.save_failed", reason=text))
+
+    def submit(self) -> None:
+        if not self.can_submit():
+            return
+        warnings = self.state.issues(Severity.WARNING)
+        if warnings:
+            listed = "\n".join(f"• {w.path}: {w.message}" for w in warnings[:10])
+            if not self.confirm(t("form.submit_warnings_title"),
+                                t("form.submit_warnings", count=len(warnings), list=listed)):
+                return
+        if self.dirty or self.record_id is None:
+            self.saved.connect(self._submit_after_save)
+            self.save("sebelum diserahkan")
+            return
+        self._submit_now()
+
+    def _submit_after_save(self, record_id: str) -> None:
+        self.saved.disconnect(self._submit_after_save)
+        self._submit_now()
+
+    def _submit_now(self) -> None:
+        records, actor, record_id = self.session.store.records, self.session.actor, self.record_id
+        assert record_id is not None
+        run_in_background(lambda: records.submit(actor, record_id), self._submitted,
+                          self._save_failed)
+
+    def _submitted(self, status: Status) -> None:
+        self.status = status
+        self.set_editable(can_edit(self.session.actor.role, status))
+        self.refresh_all()
+        self.status_changed.emit(status.value)
+
+    def request_close(self) -> None:
+        """Leaving a record saves it first; nothing typed is dropped silently."""
+        if self.dirty and self.editable:
+            self.close_after_save = True
+            self.save("simpan otomatis")
+            return
+        self._finish_close()
+
+    def confirm_close(self) -> bool:
+        """Asked by the main window when the app closes: save, or keep the journal."""
+        if not (self.dirty and self.editable):
+            if self.journal is not None:
+                self.journal.discard()
+            return True
+        answer = QMessageBox.question(
+            self, t("form.unsaved_title"), t("form.unsaved_on_exit"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            self.close_after_save = True
+            self.save("simpan otomatis")
+        return False  # the window closes after the save finishes (closed signal)
+
+    def _finish_close(self) -> None:
+        self.close_after_save = False
+        self.autosave.stop()
+        if not self.dirty and self.journal is not None:
+            self.journal.discard()
+        self.closed.emit()

@@ -1,0 +1,104 @@
+"""The section list (with what is missing per section) and the list of all problems."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from desa_app.core.instrument.issues import Issue
+from desa_app.core.instrument.model import Instrument, Node, Severity
+from desa_app.gui.i18n import form_language, t
+from desa_app.gui.qt import (
+    QListWidget,
+    QListWidgetItem,
+    Qt,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+    Signal,
+)
+
+
+def top_section(node: Node) -> str:
+    """The name of the top-level part of the questionnaire a node belongs to."""
+    top = node
+    for ancestor in node.ancestors():
+        if ancestor.parent is None:
+            break
+        top = ancestor
+    return top.name
+
+
+class SectionNavigator(QTreeWidget):
+    section_chosen = Signal(str)
+
+    def __init__(self, instrument: Instrument, sections: dict[str, QWidget]) -> None:
+        super().__init__()
+        self.instrument = instrument
+        self.setHeaderLabels([t("form.sections"), t("form.section_state")])
+        self.setRootIsDecorated(False)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.items: dict[str, QTreeWidgetItem] = {}
+        language = form_language()
+        for name in sections:
+            node = instrument.nodes.get(name)
+            label = t("form.other_questions") if node is None else (
+                f"{node.number} {node.label.get(language)}".strip())
+            item = QTreeWidgetItem([label, ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, name)
+            self.addTopLevelItem(item)
+            self.items[name] = item
+        self.setColumnWidth(0, 190)
+        self.itemClicked.connect(
+            lambda item, _column: self.section_chosen.emit(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def show_counts(self, issues: list[Issue]) -> None:
+        missing: Counter[str] = Counter()
+        errors: Counter[str] = Counter()
+        warnings: Counter[str] = Counter()
+        for issue in issues:
+            section = top_section(self.instrument.nodes[issue.name])
+            if issue.code == "required":
+                missing[section] += 1
+            elif issue.severity is Severity.ERROR:
+                errors[section] += 1
+            else:
+                warnings[section] += 1
+        for name, item in self.items.items():
+            parts = []
+            if missing[name]:
+                parts.append(t("form.count_missing", n=missing[name]))
+            if errors[name]:
+                parts.append(t("form.count_errors", n=errors[name]))
+            if warnings[name]:
+                parts.append(t("form.count_warnings", n=warnings[name]))
+            item.setText(1, ", ".join(parts) or "✓")
+            item.setForeground(1, Qt.GlobalColor.darkRed if (missing[name] or errors[name])
+                               else Qt.GlobalColor.darkGreen)
+
+
+class IssueList(QListWidget):
+    """Every problem of the record; clicking one (or Enter) jumps to its question."""
+
+    issue_chosen = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.itemActivated.connect(self._chosen)
+        self.itemClicked.connect(self._chosen)
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.issue_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_issues(self, issues: list[Issue]) -> None:
+        self.clear()
+        if not issues:
+            self.addItem(QListWidgetItem(t("form.no_issues")))
+            return
+        for issue in issues:
+            mark = "✖" if issue.severity is Severity.ERROR else "⚠"
+            item = QListWidgetItem(f"{mark} {issue.path}: {issue.message}")
+            item.setData(Qt.ItemDataRole.UserRole, issue)
+            item.setForeground(Qt.GlobalColor.darkRed if issue.severity is Severity.ERROR
+                               else Qt.GlobalColor.darkYellow)
+            self.addItem(item)
