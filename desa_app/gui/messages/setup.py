@@ -1,6 +1,169 @@
-"""Screen texts: setup (key: (Indonesian, English))."""
+"""Screen texts: first-run wizard, login, Beranda, Pengaturan (key: (Indonesian, English)).
+
+``&`` marks the Alt+letter of a label or button (keyboard-first users).
+"""
 
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # -- first-run wizard ------------------------------------------------------------------
+    "setup.title": ("Penyiapan pertama desa-app", "desa-app first-time setup"),
+    "setup.next": ("&Lanjut >", "&Next >"),
+    "setup.back": ("< &Kembali", "< &Back"),
+    "setup.finish": ("&Buat basis data", "&Create database"),
+    "setup.village.title": ("1. Pilih desa atau kelurahan", "1. Choose the village"),
+    "setup.village.subtitle": (
+        "Ketik sebagian nama atau kode Kemendagri, lalu pilih dengan panah Atas/Bawah dan "
+        "tekan Enter. Nama yang sama bisa ada di beberapa kecamatan: periksa kecamatan dan "
+        "kabupatennya.",
+        "Type part of the name or the Kemendagri code, pick with the Up/Down arrows and "
+        "press Enter. The same name can exist in several districts: check the kecamatan "
+        "and kabupaten."),
+    "setup.village.search": ("&Cari desa/kelurahan (nama atau kode):",
+                             "&Search village (name or code):"),
+    "setup.village.placeholder": ("contoh: widoro, widoro pacitan, 35.01.01.2001",
+                                  "e.g. widoro, widoro pacitan, 35.01.01.2001"),
+    "setup.village.searching": ("Mencari…", "Searching…"),
+    "setup.village.no_match": ("Tidak ada desa/kelurahan yang cocok.", "No matching village."),
+    "setup.village.matches": ("{count} hasil", "{count} matches"),
+    "setup.village.too_many": (
+        "{count} hasil pertama; ketik lebih lengkap (boleh tambah nama kecamatan atau "
+        "kabupaten).",
+        "First {count} matches; type more (you may add the kecamatan or kabupaten)."),
+    "setup.village.desa": ("Desa", "Desa"),
+    "setup.village.kelurahan": ("Kelurahan", "Kelurahan"),
+    "setup.village.item": ("{kind} {name} — Kec. {kecamatan}, {kabupaten}, Prov. {provinsi} "
+                           "({code})",
+                           "{kind} {name} — Kec. {kecamatan}, {kabupaten}, {provinsi} "
+                           "province ({code})"),
+    "setup.village.none_chosen": ("Belum ada desa yang dipilih.", "No village chosen yet."),
+    "setup.village.chosen": ("Dipilih: {label}", "Chosen: {label}"),
+    "setup.admin.title": ("2. Akun operator desa (admin)", "2. Village operator account (admin)"),
+    "setup.admin.subtitle": (
+        "Akun ini menambah pengguna lain (Agen Statistik, Tim verifikasi) nanti. Simpan kata "
+        "sandinya baik-baik.",
+        "This account adds the other users (enumerators, verification team) later. Keep "
+        "its password safe."),
+    "setup.admin.username": ("Nama &pengguna:", "&User name:"),
+    "setup.admin.username_hint": (
+        "3–32 karakter: huruf kecil, angka, titik, garis bawah atau strip (contoh: operator)",
+        "3–32 characters: lower-case letters, digits, dot, underscore or dash "
+        "(e.g. operator)"),
+    "setup.admin.username_bad": (
+        "Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau strip.",
+        "User name: 3–32 characters of lower-case letters, digits, dot, underscore or dash."),
+    "setup.admin.name": ("Nama le&ngkap:", "&Full name:"),
+    "setup.admin.password": ("Kata &sandi:", "&Password:"),
+    "setup.admin.again": ("&Ulangi kata sandi:", "&Repeat password:"),
+    "setup.admin.show": ("&Tampilkan kata sandi", "S&how password"),
+    "setup.admin.mismatch": ("Kedua kata sandi tidak sama.", "The two passwords differ."),
+    "setup.encrypt.title": ("3. Enkripsi (pilihan)", "3. Encryption (optional)"),
+    "setup.encrypt.subtitle": (
+        "Dengan enkripsi, data warga (NIK) tidak terbaca bila laptop hilang atau dicuri.",
+        "With encryption, residents' data (NIK) cannot be read if the laptop is lost or "
+        "stolen."),
+    "setup.encrypt.enable": ("&Enkripsi basis data dengan kata sandi basis data",
+                             "&Encrypt the database with a database passphrase"),
+    "setup.encrypt.warning": (
+        "PERHATIAN: kata sandi basis data yang hilang TIDAK DAPAT dipulihkan oleh siapa pun. "
+        "Tanpa kata sandi itu seluruh data dan cadangannya tidak dapat dibuka lagi. Tulis "
+        "dan simpan di tempat yang aman.",
+        "WARNING: a lost database passphrase CANNOT be recovered by anyone. Without it all "
+        "data and its backups can never be opened again. Write it down and keep it safe."),
+    "setup.encrypt.passphrase": ("Kata sandi basis &data:", "Database &passphrase:"),
+    "setup.encrypt.again": ("&Ulangi kata sandi basis data:", "&Repeat passphrase:"),
+    "setup.encrypt.mismatch": ("Kedua kata sandi basis data tidak sama.",
+                               "The two passphrases differ."),
+    "setup.storage.title": ("4. Tempat penyimpanan dan ringkasan", "4. Storage and summary"),
+    "setup.storage.subtitle": (
+        "Basis data desa disimpan dalam satu berkas; cadangan otomatis di folder «backups» "
+        "di sebelahnya.",
+        "The village database is one file; automatic backups go to the «backups» folder "
+        "beside it."),
+    "setup.storage.file": ("Berkas basis &data:", "Database &file:"),
+    "setup.storage.browse": ("&Telusuri…", "B&rowse…"),
+    "setup.storage.browse_title": ("Simpan basis data desa sebagai", "Save village database as"),
+    "setup.storage.filter": ("Basis data desa-app (*.sqlite3)", "desa-app database (*.sqlite3)"),
+    "setup.storage.empty": ("Tentukan berkas basis data.", "Choose a database file."),
+    "setup.storage.is_folder": ("Itu sebuah folder; tulis juga nama berkasnya "
+                                "(contoh: desa.sqlite3).",
+                                "That is a folder; add a file name (e.g. desa.sqlite3)."),
+    "setup.storage.exists": ("Berkas ini sudah ada. Pilih nama lain; berkas yang ada tidak "
+                             "akan ditimpa.",
+                             "This file already exists. Choose another name; an existing "
+                             "file is never overwritten."),
+    "setup.storage.summary": ("Ringkasan", "Summary"),
+    "setup.storage.summary_text": (
+        "Desa/kelurahan: {village}\nAdmin: {admin} ({name})\nEnkripsi: {encrypted}",
+        "Village: {village}\nAdmin: {admin} ({name})\nEncryption: {encrypted}"),
+    "setup.storage.encrypted_yes": ("ya", "yes"),
+    "setup.storage.encrypted_no": ("tidak", "no"),
+    "setup.storage.creating": ("Membuat basis data… (bisa beberapa detik)",
+                               "Creating the database… (may take a few seconds)"),
+    # -- opening and login ------------------------------------------------------------------
+    "login.title": ("Masuk", "Log in"),
+    "login.heading": ("Desa {name}, Kec. {kecamatan}, {kabupaten}",
+                      "Village {name}, {kecamatan} district, {kabupaten}"),
+    "login.username": ("Nama &pengguna:", "User &name:"),
+    "login.password": ("Kata &sandi:", "&Password:"),
+    "login.enter": ("&Masuk", "&Log in"),
+    "login.fill_both": ("Isi nama pengguna dan kata sandi.", "Enter user name and password."),
+    "login.passphrase_title": ("Basis data terenkripsi", "Encrypted database"),
+    "login.passphrase_intro": ("Berkas {name} terenkripsi. Masukkan kata sandi basis data.",
+                               "The file {name} is encrypted. Enter the database passphrase."),
+    "login.passphrase": ("Kata sandi basis &data:", "Database &passphrase:"),
+    "login.passphrase_empty": ("Isi kata sandi basis data.", "Enter the database passphrase."),
+    "login.open": ("&Buka", "&Open"),
+    "login.opening": ("Membuka {name}…", "Opening {name}…"),
+    "login.restore_title": ("Basis data tidak dapat dibuka", "Database cannot be opened"),
+    "login.restore_question": (
+        "{problem}\n\nAda cadangan yang baik:\n{backup}\n\nPulihkan dari cadangan ini? Berkas "
+        "yang sekarang disimpan di sampingnya, tidak dihapus.",
+        "{problem}\n\nA good backup exists:\n{backup}\n\nRestore from this backup? The "
+        "current file is kept beside it, not deleted."),
+    "login.restoring": ("Memulihkan dari cadangan…", "Restoring from the backup…"),
+    "login.restored": ("Cadangan dipulihkan. Berkas lama disimpan sebagai:\n{aside}",
+                       "Backup restored. The old file was kept as:\n{aside}"),
+    "login.bug": (
+        "Terjadi kesalahan program (bukan kesalahan Anda): {error}\nData yang sudah "
+        "tersimpan tetap aman. Salin keterangan di bawah ini dan kirim ke pendamping teknis.",
+        "A program error occurred (not your mistake): {error}\nSaved data is safe. Copy the "
+        "details below and send them to technical support."),
+    # -- Beranda ----------------------------------------------------------------------------
+    "home.village": ("Desa {name}", "Village {name}"),
+    "home.place": ("Kec. {kecamatan} · {kabupaten} · Prov. {provinsi} · kode {code}",
+                   "{kecamatan} district · {kabupaten} · {provinsi} province · code {code}"),
+    "home.user": ("Masuk sebagai {name} — {role}", "Logged in as {name} — {role}"),
+    "home.counts": ("Rekaman keluarga menurut status", "Household records by status"),
+    "home.total": ("Jumlah", "Total"),
+    "home.refresh": ("&Perbarui angka", "&Refresh counts"),
+    "home.go_households": ("&Keluarga (DDK)", "&Households (DDK)"),
+    "home.go_settings": ("Pen&gaturan", "Se&ttings"),
+    # -- Pengaturan -------------------------------------------------------------------------
+    "settings.language": ("Bahasa", "Language"),
+    "settings.language_label": ("&Bahasa tampilan:", "Display &language:"),
+    "settings.language_note": ("Perubahan bahasa berlaku setelah aplikasi dibuka ulang.",
+                               "A language change takes effect when the app is restarted."),
+    "settings.language_saved": ("Tersimpan. Bahasa baru berlaku setelah aplikasi dibuka ulang.",
+                                "Saved. The new language takes effect after a restart."),
+    "settings.database": ("Basis data", "Database"),
+    "settings.database_file": ("Berkas:", "File:"),
+    "settings.encryption": ("Enkripsi:", "Encryption:"),
+    "settings.encrypted_yes": ("terenkripsi (perlu kata sandi basis data)",
+                               "encrypted (needs the database passphrase)"),
+    "settings.encrypted_no": ("tidak terenkripsi", "not encrypted"),
+    "settings.last_backup": ("Cadangan terakhir:", "Last backup:"),
+    "settings.backup_when": ("{when} ({name})", "{when} ({name})"),
+    "settings.no_backup": ("belum ada cadangan", "no backup yet"),
+    "settings.backup_folder": ("Folder cadangan:", "Backup folder:"),
+    "settings.backup_now": ("Buat &cadangan sekarang", "Make a &backup now"),
+    "settings.backup_done": ("Cadangan ditulis: {path}", "Backup written: {path}"),
+    "settings.password": ("Ganti kata sandi Anda", "Change your password"),
+    "settings.password_old": ("Kata sandi &lama:", "&Old password:"),
+    "settings.password_new": ("Kata sandi ba&ru:", "&New password:"),
+    "settings.password_again": ("&Ulangi kata sandi baru:", "&Repeat new password:"),
+    "settings.password_mismatch": ("Kedua kata sandi baru tidak sama.",
+                                   "The two new passwords differ."),
+    "settings.password_change": ("&Ganti kata sandi", "&Change password"),
+    "settings.password_done": ("Kata sandi sudah diganti.", "Password changed."),
 }
