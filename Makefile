@@ -17,7 +17,7 @@ DEMO_DB := .demo/desa-demo.sqlite3
 run: $(STAMP)
 	$(BIN)/desa-app forms check
 	test -f $(DEMO_DB) || $(BIN)/desa-app demo --out $(DEMO_DB)
-	$(BIN)/desa-app db check --db $(DEMO_DB)
+	$(BIN)/desa-app run --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check desa_app tests bench

@@ -103,6 +103,12 @@ def _as_admin_with_new_password(args: argparse.Namespace,
         store.close(backup=False)
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    from desa_app.gui.app import run
+
+    return run(Path(args.db) if args.db else None)
+
+
 def cmd_users_add(args: argparse.Namespace) -> int:
     _as_admin_with_new_password(args, lambda store, actor, password: store.users.add(
         actor, args.username, args.name, args.role, password))
@@ -203,6 +209,9 @@ def register(commands: Any) -> None:
     init.add_argument("--admin-name", required=True, help="nama lengkap admin")
     init.add_argument("--encrypt", action="store_true", help="enkripsi berkas dengan kata sandi")
     init.set_defaults(func=cmd_init)
+
+    run = with_db(commands.add_parser("run", help="jalankan aplikasi desktop"))
+    run.set_defaults(func=cmd_run)
 
     demo = commands.add_parser("demo", help="buat desa contoh (data rekaan) untuk latihan")
     demo.add_argument("--households", type=int, default=2000, help="jumlah keluarga")

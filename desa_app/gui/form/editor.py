@@ -473,8 +473,9 @@ class FormEditor(QWidget):
             return
         self._finish_close()
 
-    def confirm_close(self) -> bool:
-        """Asked by the main window when the app closes: save, or keep the journal."""
+    def confirm_close(self) -> bool | None:
+        """Asked by the main window when the app closes: True (close now), None (saving
+        first, the window closes afterwards) or False (the user cancelled)."""
         if not (self.dirty and self.editable):
             if self.journal is not None:
                 self.journal.discard()
@@ -485,7 +486,8 @@ class FormEditor(QWidget):
         if answer == QMessageBox.StandardButton.Save:
             self.close_after_save = True
             self.save("simpan otomatis")
-        return False  # the window closes after the save finishes (closed signal)
+            return None
+        return False
 
     def _finish_close(self) -> None:
         self.close_after_save = False

@@ -5,6 +5,11 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "form.date_placeholder": ("hh/bb/tttt", "dd/mm/yyyy"),
     "form.matrix_count": ("Jumlah", "Number"),
+    "recovery.title": ("Pulihkan isian?", "Recover answers?"),
+    "recovery.offer": ("Aplikasi terakhir berhenti sebelum isian «{title}» tersimpan "
+                       "(terakhir diketik {when}). Pulihkan isian itu sekarang?",
+                       "The app stopped before the answers of «{title}» were saved "
+                       "(last typed {when}). Recover them now?"),
     "form.save": ("Simpan (Ctrl+S)", "Save (Ctrl+S)"),
     "form.submit": ("Serahkan ke Tim", "Submit to the team"),
     "form.close": ("Tutup (Ctrl+W)", "Close (Ctrl+W)"),
