@@ -25,6 +25,7 @@ from desa_app.gui.form.panel import PanelBuilder, Registry
 from desa_app.gui.form.recovery import JournalEntry, RecoveryJournal
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
+    QApplication,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -175,7 +176,9 @@ class FormEditor(QWidget):
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
         for keys, slot in (("Ctrl+S", lambda: self.save("disimpan")),
-                           ("Ctrl+M", self.add_member), ("Ctrl+W", self.request_close)):
+                           ("Ctrl+M", self.add_member), ("Ctrl+W", self.request_close),
+                           ("Ctrl+PgDown", lambda: self.next_section(+1)),
+                           ("Ctrl+PgUp", lambda: self.next_section(-1))):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -349,6 +352,27 @@ class FormEditor(QWidget):
         if widget is not None:
             self.scroller.ensureWidgetVisible(widget, 0, 0)
             self.scroller.verticalScrollBar().setValue(widget.pos().y())
+
+    def next_section(self, delta: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: to the first question of the next/previous part."""
+        sections = list(self.section_widgets.values())
+        focused = QApplication.focusWidget()
+        current = 0
+        for index, section in enumerate(sections):
+            if focused is not None and section.isAncestorOf(focused):
+                current = index
+        target = sections[max(0, min(len(sections) - 1, current + delta))]
+        self.scroller.verticalScrollBar().setValue(target.pos().y())
+        for row in self._rows_in(target):
+            if row.input is not None and row.isVisible() and row.input.isEnabled():
+                row.focus_input()
+                return
+
+    def _rows_in(self, section: QWidget) -> list[Any]:
+        registries = [self.top] + ([self.members.registry] if self.members else [])
+        rows = [row for registry in registries for row in registry.rows.values()
+                if section.isAncestorOf(row)]
+        return sorted(rows, key=lambda row: row.mapTo(section, row.rect().topLeft()).y())
 
     def focus_first(self, registry: Registry | None = None) -> None:
         registry = registry or self.top

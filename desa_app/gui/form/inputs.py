@@ -136,6 +136,10 @@ class ChoiceInput(QComboBox):
     def _clear_typed(self) -> None:
         self._typed = ""
 
+    def focusInEvent(self, event: Any) -> None:
+        self._typed = ""  # a new visit starts a new code, whatever was typed before
+        super().focusInEvent(event)
+
     def keyPressEvent(self, event: Any) -> None:
         if _enter_moves_on(self, event):
             return
@@ -175,6 +179,7 @@ class ChoiceInput(QComboBox):
             self.committed.emit(self.itemData(index))
 
     def show_value(self, value: Any) -> None:
+        self._typed = ""
         self._showing = True
         index = self.findData(None if value is None else str(value))
         self.setCurrentIndex(max(index, 0))
