@@ -1,6 +1,6 @@
 """The message catalogue: every text the screen shows, in Indonesian and English.
 
-Code never writes a sentence itself: it asks ``t("key")``. The catalogue lives in
+Code never writes a sentence itself: it asks ``t(KEY)``. The catalogue lives in
 ``gui/messages/*.py`` (one file per area), each entry ``key: ("Indonesia", "English")``.
 Indonesian is the default; Pengaturan switches to English. A test checks that every key
 used in the code exists and has both languages.
