@@ -144,18 +144,21 @@ class FormEditor(QWidget):
                 self.top.containers[node.name] = section
                 self.section_widgets[node.name] = section
                 self.content_layout.addWidget(section)
+            elif isinstance(node, Repeat):
+                section = QWidget()
+                layout = QVBoxLayout(section)
+                layout.setContentsMargins(0, 0, 0, 12)
+                builder.build([node], layout)
+                self.section_widgets[node.name] = section
+                self.content_layout.addWidget(section)
             else:
                 loose.append(node)
-        if loose:
-            section = QWidget()
-            layout = QVBoxLayout(section)
-            builder.build(loose, layout)
-            for node in loose:
-                if isinstance(node, Repeat):
-                    self.section_widgets[node.name] = self.top.containers[node.name]
-            if layout.count():  # only labelled questions make a section worth showing
-                self.section_widgets.setdefault("__rest__", section)
-                self.content_layout.addWidget(section)
+        rest = QWidget()
+        rest_layout = QVBoxLayout(rest)
+        builder.build(loose, rest_layout)
+        if rest_layout.count():  # only labelled questions make a section worth showing
+            self.section_widgets["__rest__"] = rest
+            self.content_layout.addWidget(rest)
         self.content_layout.addStretch(1)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)

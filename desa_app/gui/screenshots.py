@@ -1,0 +1,87 @@
+"""Render the main screens at 1366×768 into PNG files (``make screenshots``).
+
+Runs offscreen on a freshly built demo village, so the pictures in the README always
+show the current screens with realistic data, and anyone can look at them for clipped
+or unreadable widgets without a display.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+SIZE = (1366, 768)
+
+
+def _grab(widget: Any, path: Path, app: Any) -> None:
+    widget.resize(*SIZE) if widget.isWindow() else None
+    widget.show()
+    for _ in range(5):
+        app.processEvents()
+    widget.grab().save(str(path))
+    print(f"  {path}")
+
+
+def main(out: Path) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    work = Path(tempfile.mkdtemp(prefix="desa-shots-"))
+    os.environ.setdefault("DESA_APP_CONFIG_DIR", str(work / "config"))
+    from desa_app.core.demo.build import DEMO_PASSWORD, build_demo_village
+    from desa_app.core.store.database import open_database
+    from desa_app.core.store.facade import VillageStore
+    from desa_app.core.workflow import Status
+    from desa_app.gui.app import build_window
+    from desa_app.gui.qt import QApplication
+    from desa_app.gui.session import AppSession
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    out.mkdir(parents=True, exist_ok=True)
+    path = work / "demo.sqlite3"
+    build_demo_village(path, 300, seed=5, today=date(2026, 11, 23))
+    store = VillageStore(open_database(path))
+    actor = store.users.authenticate("agen1", DEMO_PASSWORD)
+    session = AppSession(store, actor)
+    print("Tangkapan layar:")
+
+    from desa_app.gui.setup_wizard import SetupWizard
+    wizard = SetupWizard()
+    wizard.resize(860, 620)
+    wizard.village_page.search.setText("widoro")  # type: ignore[attr-defined]
+    app.processEvents()
+    _grab(wizard, out / "01-wizard-desa.png", app)
+    wizard.close()
+
+    from desa_app.gui.login import LoginDialog
+    login = LoginDialog(store, "agen1")
+    _grab(login, out / "02-login.png", app)
+    login.close()
+
+    window, host = build_window(session)
+    window.resize(*SIZE)  # type: ignore[attr-defined]
+    _grab(window, out / "03-beranda.png", app)
+    window.show_page("nav.households")  # type: ignore[attr-defined]
+    _grab(window, out / "04-daftar-keluarga.png", app)
+    drafts = store.queries.page(actor, status=Status.DRAFT, limit=50).rows
+    record = max(drafts, key=lambda r: r.member_count)
+    editor = host.open_record(record.id)  # type: ignore[attr-defined]
+    _grab(window, out / "05-formulir-identitas.png", app)
+    editor.show_section("keluarga")
+    _grab(window, out / "06-formulir-bagian-1.png", app)
+    editor.show_section("anggota")
+    _grab(window, out / "07-formulir-anggota.png", app)
+    editor.request_close()
+    app.processEvents()
+    window.show_page("nav.settings")  # type: ignore[attr-defined]
+    _grab(window, out / "08-pengaturan.png", app)
+    window.hide()  # type: ignore[attr-defined]
+    store.close(backup=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))
