@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 SIZE = (1366, 768)
+DEMO_SEARCH = "widoro"  # what the wizard shows being typed
 
 
 def _grab(widget: Any, path: Path, app: Any) -> None:
@@ -51,7 +52,7 @@ def main(out: Path) -> int:
     from desa_app.gui.setup_wizard import SetupWizard
     wizard = SetupWizard()
     wizard.resize(860, 620)
-    wizard.village_page.search.setText("widoro")  # type: ignore[attr-defined]
+    wizard.village_page.search_edit.setText(DEMO_SEARCH)
     app.processEvents()
     _grab(wizard, out / "01-wizard-desa.png", app)
     wizard.close()

@@ -130,7 +130,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A program error occurred (not your mistake): {error}\nSaved data is safe. Copy the "
         "details below and send them to technical support."),
     # -- Beranda ----------------------------------------------------------------------------
-    "home.village": ("Desa {name}", "Village {name}"),
+    "home.village": ("{kind} {name}", "{kind} {name}"),
     "home.place": ("Kec. {kecamatan} · {kabupaten} · Prov. {provinsi} · kode {code}",
                    "{kecamatan} district · {kabupaten} · {provinsi} province · code {code}"),
     "home.user": ("Masuk sebagai {name} — {role}", "Logged in as {name} — {role}"),

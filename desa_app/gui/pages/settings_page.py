@@ -1,0 +1,240 @@
+"""Pengaturan: language, where the database is (and whether it is safe), a backup on
+request, and changing one's own password.
+
+The database facts are shown plainly (file, encrypted or not, last backup) because the
+most common loss on a village laptop is a file nobody knew where it was or that was never
+copied. Backups and password changes are slow (a file copy, scrypt) and run in the
+background.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desa_app.core import auth
+from desa_app.core.store import backup as B
+from desa_app.core.workflow import Action
+from desa_app.gui.i18n import LANGUAGES, language, t
+from desa_app.gui.login import busy_bar, problem_label, report, say, secret_field
+from desa_app.gui.main_window import MainWindow, register_page
+from desa_app.gui.qt import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from desa_app.gui.session import AppSession
+from desa_app.gui.worker import run_in_background
+
+OK_STYLE = "color: #1b5e20;"
+
+
+def _selectable(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class SettingsPage(QWidget):
+    NAV_KEY = "nav.settings"
+
+    def __init__(self, session: AppSession, window: MainWindow) -> None:
+        super().__init__()
+        self.session = session
+        self.window_ = window
+        self.backup_running = False
+        self.password_running = False
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self._language_box())
+        layout.addWidget(self._database_box())
+        layout.addWidget(self._password_box())
+        layout.addStretch(1)
+        content.setMaximumWidth(900)  # fields of a readable length on a wide screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.show_database()
+
+    # -- language ---------------------------------------------------------------------------
+
+    def _language_box(self) -> QGroupBox:
+        box = QGroupBox(t("settings.language"))
+        self.language_combo = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        chosen = self.session.settings.language or language()
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(chosen)))
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel(t("settings.language_note"))
+        self.language_note.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(t("settings.language_label"), self.language_combo)
+        form.addRow(self.language_note)
+        return box
+
+    def _language_changed(self, _index: int) -> None:
+        """Saved at once; the screens are built in one language, so it applies on restart."""
+        settings = self.session.settings
+        settings.language = str(self.language_combo.currentData())
+        settings.save()
+        self.language_note.setText(t("settings.language_saved"))
+
+    # -- database and backup ---------------------------------------------------------------
+
+    def _database_box(self) -> QGroupBox:
+        box = QGroupBox(t("settings.database"))
+        self.path_label = _selectable()
+        self.encrypted_label = QLabel()
+        self.last_backup_label = _selectable()
+        self.backup_folder_label = _selectable()
+        form = QFormLayout(box)
+        form.addRow(t("settings.database_file"), self.path_label)
+        form.addRow(t("settings.encryption"), self.encrypted_label)
+        form.addRow(t("settings.last_backup"), self.last_backup_label)
+        form.addRow(t("settings.backup_folder"), self.backup_folder_label)
+        self.backup_button = QPushButton(t("settings.backup_now"))
+        self.backup_button.clicked.connect(self.make_backup)
+        self.backup_busy = busy_bar()
+        self.backup_result = _selectable()
+        self.backup_result.setStyleSheet(OK_STYLE)
+        self.backup_problem = problem_label()
+        row = QHBoxLayout()
+        row.addWidget(self.backup_button)
+        row.addWidget(self.backup_busy, 1)
+        row.addStretch(1)
+        form.addRow(row)
+        form.addRow(self.backup_result)
+        form.addRow(self.backup_problem)
+        self.backup_button.setVisible(self.session.can(Action.BACKUP))
+        return box
+
+    def show_database(self) -> None:
+        path = self.session.store.db.path
+        self.path_label.setText(str(path))
+        self.encrypted_label.setText(t("settings.encrypted_yes") if self.session.encrypted
+                                     else t("settings.encrypted_no"))
+        backups = B.list_backups(path)
+        self.last_backup_label.setText(
+            t("settings.backup_when", when=backups[0].taken_at.strftime("%d/%m/%Y %H:%M"),
+              name=backups[0].path.name) if backups else t("settings.no_backup"))
+        self.backup_folder_label.setText(str(B.backup_dir(path)))
+
+    def make_backup(self) -> None:
+        if self.backup_running:
+            return
+        self.backup_running = True
+        self.backup_button.setEnabled(False)
+        self.backup_busy.show()
+        say(self.backup_problem, "")
+        self.backup_result.setText("")
+        store, actor = self.session.store, self.session.actor
+        run_in_background(lambda: store.backup(actor), self._backed_up, self._backup_failed)
+
+    def _backup_finished(self) -> None:
+        self.backup_running = False
+        self.backup_button.setEnabled(True)
+        self.backup_busy.hide()
+
+    def _backed_up(self, path: Path) -> None:
+        self._backup_finished()
+        self.backup_result.setText(t("settings.backup_done", path=path))
+        self.show_database()
+        self.window_.refresh_status()
+
+    def _backup_failed(self, exc: BaseException, trace: str) -> None:
+        self._backup_finished()
+        report(self, self.backup_problem, exc, trace)
+
+    # -- own password ------------------------------------------------------------------------
+
+    def _password_box(self) -> QGroupBox:
+        box = QGroupBox(t("settings.password"))
+        self.old_edit = secret_field()
+        self.new_edit = secret_field()
+        self.again_edit = secret_field()
+        self.password_problem = problem_label()
+        self.password_result = QLabel()
+        self.password_result.setStyleSheet(OK_STYLE)
+        self.password_button = QPushButton(t("settings.password_change"))
+        self.password_button.setEnabled(False)
+        self.password_button.clicked.connect(self.change_password)
+        self.password_busy = busy_bar()
+        form = QFormLayout(box)
+        form.addRow(t("settings.password_old"), self.old_edit)
+        form.addRow(t("settings.password_new"), self.new_edit)
+        form.addRow(t("settings.password_again"), self.again_edit)
+        form.addRow(self.password_problem)
+        row = QHBoxLayout()
+        row.addWidget(self.password_button)
+        row.addWidget(self.password_busy, 1)
+        row.addStretch(1)
+        form.addRow(row)
+        form.addRow(self.password_result)
+        for edit in (self.old_edit, self.new_edit, self.again_edit):
+            edit.textChanged.connect(self._password_typed)
+            edit.returnPressed.connect(self.change_password)
+        return box
+
+    def password_problems(self) -> list[str]:
+        new, again = self.new_edit.text(), self.again_edit.text()
+        found = []
+        problem = auth.password_problem(new) if new else None
+        if problem:
+            found.append(problem)
+        if again and not new.startswith(again):  # not while still typing it
+            found.append(t("settings.password_mismatch"))
+        return found
+
+    def _password_typed(self) -> None:
+        problems = self.password_problems()
+        say(self.password_problem, "\n".join(problems))
+        filled = bool(self.old_edit.text() and self.new_edit.text())
+        same = self.new_edit.text() == self.again_edit.text()
+        self.password_button.setEnabled(filled and same and not problems
+                                        and not self.password_running)
+        if any(edit.text() for edit in (self.old_edit, self.new_edit, self.again_edit)):
+            self.password_result.setText("")
+
+    def change_password(self) -> None:
+        if not self.password_button.isEnabled() or self.password_running:
+            return
+        self.password_running = True
+        self.password_button.setEnabled(False)
+        self.password_busy.show()
+        say(self.password_problem, "")
+        users, actor = self.session.store.users, self.session.actor
+        old, new = self.old_edit.text(), self.new_edit.text()
+        run_in_background(lambda: users.change_own_password(actor, old, new),
+                          self._password_changed, self._password_failed)
+
+    def _password_finished(self) -> None:
+        self.password_running = False
+        self.password_busy.hide()
+
+    def _password_changed(self, _result: object) -> None:
+        self._password_finished()
+        for edit in (self.old_edit, self.new_edit, self.again_edit):
+            edit.clear()
+        self.password_result.setText(t("settings.password_done"))
+
+    def _password_failed(self, exc: BaseException, trace: str) -> None:
+        self._password_finished()
+        self.old_edit.clear()
+        self.old_edit.setFocus()
+        report(self, self.password_problem, exc, trace)
+
+
+register_page("nav.settings", lambda s: True, SettingsPage)

@@ -1,0 +1,503 @@
+"""First run: choose the village, create its admin, maybe encrypt, choose where to store.
+
+Officials know their village by name, and many villages share one (there are several
+"Widoro"), so each match shows its kecamatan, kabupaten, province and Kemendagri code.
+Everything works from the keyboard: type, Down/Up, Enter. Creating the database (scrypt,
+maybe SQLCipher) runs in the background with a busy bar; an error keeps the wizard open
+on the last page with the message, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desa_app.core import auth
+from desa_app.core.identity import get_registry
+from desa_app.core.store.database import Database
+from desa_app.core.store.sqlite import file_kind
+from desa_app.core.store.users import USERNAME_RE
+from desa_app.core.store.village import init_village
+from desa_app.gui.i18n import t
+from desa_app.gui.login import busy_bar, problem_label, report, say, secret_field
+from desa_app.gui.qt import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QObject,
+    QPushButton,
+    Qt,
+    QtCore,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+from desa_app.gui.settings import AppSettings, default_data_dir
+from desa_app.gui.worker import run_in_background
+
+SEARCH_LIMIT = 50
+DEBOUNCE_MS = 250
+
+
+@dataclass(frozen=True)
+class VillageChoice:
+    code: str
+    name: str
+    kecamatan: str
+    kabupaten: str
+    provinsi: str
+
+    @property
+    def label(self) -> str:
+        """One line that tells same-named villages apart."""
+        kind = t("setup.village.kelurahan" if self.code[9] == "1" else "setup.village.desa")
+        return t("setup.village.item", kind=kind, name=self.name, kecamatan=self.kecamatan,
+                 kabupaten=self.kabupaten, provinsi=self.provinsi, code=self.code)
+
+
+def _choice(code: str) -> VillageChoice:
+    names = [name for _, name in get_registry().lineage(code)]
+    provinsi, kabupaten, kecamatan, name = names
+    return VillageChoice(code, name, kecamatan, kabupaten, provinsi)
+
+
+def _code_matches(digits: str, limit: int) -> list[str]:
+    """Desa codes starting with ``digits`` (dots ignored), walking the tree in code order."""
+    registry = get_registry()
+    found: list[str] = []
+    pending = deque(code for code, _ in registry.children(None))
+    while pending and len(found) < limit:
+        code = pending.popleft()
+        plain = code.replace(".", "")
+        if not (plain.startswith(digits) or digits.startswith(plain)):
+            continue
+        if registry.level(code) == "desa":
+            found.append(code)
+        else:
+            pending.extendleft(reversed([child for child, _ in registry.children(code)]))
+    return found
+
+
+def search_villages(text: str, limit: int = SEARCH_LIMIT) -> list[VillageChoice]:
+    """Desa/kelurahan matching part of a name or a code.
+
+    Several words ("widoro pacitan") narrow by kecamatan, kabupaten or province too.
+    """
+    text = text.strip()
+    if not text:
+        return []
+    if all(ch.isdigit() or ch in ". " for ch in text):
+        return [_choice(code) for code in _code_matches(text.replace(".", "").replace(" ", ""),
+                                                         limit)]
+    registry = get_registry()
+    codes = [code for code, _ in registry.search(text, level="desa", limit=limit)]
+    words = text.casefold().split()
+    if len(codes) < limit and len(words) > 1:
+        for code, _ in registry.search(words[0], level="desa", limit=5000):
+            if code in codes:
+                continue
+            place = " ".join(name for _, name in registry.lineage(code)).casefold()
+            if all(word in place for word in words[1:]):
+                codes.append(code)
+                if len(codes) >= limit:
+                    break
+    return [_choice(code) for code in codes]
+
+
+class VillagePage(QWizardPage):
+    """(a) Which village: a search box over the 83,762 desa and a list of matches."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(t("setup.village.title"))
+        self.setSubTitle(t("setup.village.subtitle"))
+        self.chosen: VillageChoice | None = None
+        self._generation = 0
+        self._pending = 0
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(t("setup.village.placeholder"))
+        self.search_edit.installEventFilter(self)
+        self.results = QListWidget()
+        self.status = QLabel()
+        self.chosen_label = QLabel(t("setup.village.none_chosen"))
+        self.chosen_label.setWordWrap(True)
+        self.ready = _ready_flag(self, "village")
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self._search)
+        self.search_edit.textEdited.connect(lambda _text: self.timer.start())
+        self.results.currentItemChanged.connect(self._current_changed)
+        layout = QVBoxLayout(self)
+        label = QLabel(t("setup.village.search"))
+        label.setBuddy(self.search_edit)
+        layout.addWidget(label)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.chosen_label)
+
+    @property
+    def searching(self) -> bool:
+        return self._pending > 0 or self.timer.isActive()
+
+    def _search(self) -> None:
+        self._generation += 1
+        generation, text = self._generation, self.search_edit.text()
+        self._pending += 1
+        self.status.setText(t("setup.village.searching"))
+        run_in_background(lambda: search_villages(text),
+                          lambda found: self._found(generation, found),
+                          self._failed)
+
+    def _failed(self, exc: BaseException, trace: str) -> None:
+        self._pending -= 1
+        report(self, self.status, exc, trace)
+
+    def _found(self, generation: int, found: list[VillageChoice]) -> None:
+        self._pending -= 1
+        if generation != self._generation:
+            return  # the user typed on; a newer search is coming
+        keep = self.chosen
+        self.results.blockSignals(True)
+        self.results.clear()
+        for choice in found:
+            item = QListWidgetItem(choice.label)
+            item.setData(Qt.ItemDataRole.UserRole, choice)
+            self.results.addItem(item)
+            if keep is not None and choice.code == keep.code:
+                self.results.setCurrentItem(item)
+        self.results.blockSignals(False)
+        if keep is not None and self.results.currentItem() is None:
+            self._choose(None)
+        if not self.search_edit.text().strip():
+            self.status.setText("")
+        elif not found:
+            self.status.setText(t("setup.village.no_match"))
+        elif len(found) >= SEARCH_LIMIT:
+            self.status.setText(t("setup.village.too_many", count=SEARCH_LIMIT))
+        else:
+            self.status.setText(t("setup.village.matches", count=len(found)))
+
+    def _current_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
+        self._choose(None if current is None else current.data(Qt.ItemDataRole.UserRole))
+
+    def _choose(self, choice: VillageChoice | None) -> None:
+        self.chosen = choice
+        self.chosen_label.setText(t("setup.village.chosen", label=choice.label) if choice
+                                  else t("setup.village.none_chosen"))
+        self.ready.setText("1" if choice else "")
+
+    def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:
+        """Up/Down move through the matches without leaving the search box; Enter
+        picks the first match when none is highlighted yet (a second Enter goes on)."""
+        if watched is self.search_edit and event.type() == QtCore.QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            count = self.results.count()
+            row = self.results.currentRow()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and count:
+                step = 1 if key == Qt.Key.Key_Down else -1
+                self.results.setCurrentRow(max(0, min(count - 1, row + step)))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and count and row < 0:
+                self.results.setCurrentRow(0)
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _ready_flag(page: QWizardPage, name: str) -> QLineEdit:
+    """A hidden mandatory field: the page is complete while its text is not empty.
+
+    Overriding ``QWizardPage.isComplete`` in Python is avoided on purpose: PySide6 6.12
+    drops a reference to the returned ``True``/``False`` on each call, and the
+    interpreter aborts once the count reaches zero ("bool_dealloc").
+    """
+    flag = QLineEdit(page)
+    flag.hide()
+    page.registerField(f"{name}*", flag)
+    return flag
+
+
+class AdminPage(QWizardPage):
+    """(b) The first admin (the operator desa), who later adds the other users."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(t("setup.admin.title"))
+        self.setSubTitle(t("setup.admin.subtitle"))
+        self.username_edit = QLineEdit()
+        self.name_edit = QLineEdit()
+        self.password_edit = secret_field()
+        self.again_edit = secret_field()
+        self.show_box = QCheckBox(t("setup.admin.show"))
+        self.show_box.toggled.connect(self._show)
+        self.problem = problem_label()
+        self.ready = _ready_flag(self, "admin")
+        form = QFormLayout(self)
+        form.addRow(t("setup.admin.username"), self.username_edit)
+        form.addRow("", QLabel(t("setup.admin.username_hint")))
+        form.addRow(t("setup.admin.name"), self.name_edit)
+        form.addRow(t("setup.admin.password"), self.password_edit)
+        form.addRow(t("setup.admin.again"), self.again_edit)
+        form.addRow("", self.show_box)
+        form.addRow(self.problem)
+        for edit in (self.username_edit, self.name_edit, self.password_edit, self.again_edit):
+            edit.textChanged.connect(self._changed)
+
+    def _show(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.password_edit.setEchoMode(mode)
+        self.again_edit.setEchoMode(mode)
+
+    @property
+    def username(self) -> str:
+        return self.username_edit.text().strip().lower()
+
+    def problems(self) -> list[str]:
+        """What is wrong so far; blank fields are not complained about yet."""
+        found = []
+        if self.username and not USERNAME_RE.match(self.username):
+            found.append(t("setup.admin.username_bad"))
+        password, again = self.password_edit.text(), self.again_edit.text()
+        problem = auth.password_problem(password) if password else None
+        if problem:
+            found.append(problem)
+        if again and not password.startswith(again):  # not while still typing it
+            found.append(t("setup.admin.mismatch"))
+        return found
+
+    def _changed(self) -> None:
+        problems = self.problems()
+        say(self.problem, "\n".join(problems))
+        filled = all(edit.text().strip() for edit in (self.username_edit, self.name_edit))
+        same = self.password_edit.text() == self.again_edit.text()
+        self.ready.setText("1" if filled and same and self.password_edit.text()
+                           and not problems else "")
+
+
+class EncryptionPage(QWizardPage):
+    """(c) Optional encryption: a lost laptop then does not give away residents' NIKs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(t("setup.encrypt.title"))
+        self.setSubTitle(t("setup.encrypt.subtitle"))
+        self.enable_box = QCheckBox(t("setup.encrypt.enable"))
+        warning = QLabel(t("setup.encrypt.warning"))
+        warning.setWordWrap(True)
+        warning.setStyleSheet("font-weight: bold;")
+        self.passphrase_edit = secret_field()
+        self.again_edit = secret_field()
+        self.problem = problem_label()
+        self.ready = _ready_flag(self, "encryption")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.enable_box)
+        layout.addWidget(warning)
+        form = QFormLayout()
+        form.addRow(t("setup.encrypt.passphrase"), self.passphrase_edit)
+        form.addRow(t("setup.encrypt.again"), self.again_edit)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        self.enable_box.toggled.connect(self._changed)
+        self.passphrase_edit.textChanged.connect(self._changed)
+        self.again_edit.textChanged.connect(self._changed)
+        self.passphrase_edit.setEnabled(False)
+        self.again_edit.setEnabled(False)
+
+    def initializePage(self) -> None:
+        # not in __init__: a mandatory field's value when the page is added is its "empty"
+        self._changed()
+
+    @property
+    def passphrase(self) -> str | None:
+        return self.passphrase_edit.text() if self.enable_box.isChecked() else None
+
+    def problems(self) -> list[str]:
+        if not self.enable_box.isChecked():
+            return []
+        passphrase, again = self.passphrase_edit.text(), self.again_edit.text()
+        found = []
+        problem = auth.password_problem(passphrase) if passphrase else None
+        if problem:
+            found.append(problem)
+        if again and not passphrase.startswith(again):  # not while still typing it
+            found.append(t("setup.encrypt.mismatch"))
+        return found
+
+    def _changed(self) -> None:
+        enabled = self.enable_box.isChecked()
+        self.passphrase_edit.setEnabled(enabled)
+        self.again_edit.setEnabled(enabled)
+        problems = self.problems()
+        say(self.problem, "\n".join(problems))
+        same = self.passphrase_edit.text() == self.again_edit.text()
+        filled = bool(self.passphrase_edit.text()) and same
+        self.ready.setText("1" if not enabled or (filled and not problems) else "")
+
+
+class StoragePage(QWizardPage):
+    """(d) Where the file goes, and a last look at every choice before creating it."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(t("setup.storage.title"))
+        self.setSubTitle(t("setup.storage.subtitle"))
+        self.path_edit = QLineEdit(str(default_data_dir() / "desa.sqlite3"))
+        self.browse_button = QPushButton(t("setup.storage.browse"))
+        self.browse_button.clicked.connect(self._browse)
+        self.problem = problem_label()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.busy = busy_bar()
+        self.busy_label = QLabel(t("setup.storage.creating"))
+        self.busy_label.hide()
+        self.ready = _ready_flag(self, "storage")
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        label = QLabel(t("setup.storage.file"))
+        label.setBuddy(self.path_edit)
+        group = QGroupBox(t("setup.storage.summary"))
+        QVBoxLayout(group).addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+        layout.addWidget(group)
+        layout.addStretch(1)
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.busy)
+        self.path_edit.textChanged.connect(self._changed)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.path_edit.text().strip()).expanduser()
+
+    def initializePage(self) -> None:
+        self._changed()
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, t("setup.storage.browse_title"), self.path_edit.text(),
+            t("setup.storage.filter"))
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    def path_problem(self) -> str:
+        if not self.path_edit.text().strip():
+            return t("setup.storage.empty")
+        path = self.path
+        if path.is_dir():
+            return t("setup.storage.is_folder")
+        if file_kind(path) not in ("missing", "empty"):
+            return t("setup.storage.exists")
+        return ""
+
+    def _changed(self) -> None:
+        problem = self.path_problem()
+        say(self.problem, problem)
+        self.summary.setText(self.owner.summary())
+        self.ready.setText("" if problem or self.owner.busy else "1")
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.busy_label.setVisible(busy)
+        self.path_edit.setEnabled(not busy)
+        self.browse_button.setEnabled(not busy)
+        self._changed()  # first: QWizard re-enables Back when it updates its buttons
+        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.owner.button(button).setEnabled(not busy)
+
+
+class SetupWizard(QWizard):
+    """Creates the village database; afterwards ``database`` is the opened file and
+    ``admin_username`` the account to log in with (the settings remember both)."""
+
+    def __init__(self, settings: AppSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else AppSettings.load()
+        self.database: Database | None = None
+        self.admin_username = ""
+        self.busy = False
+        self.setWindowTitle(t("setup.title"))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        for button, key in ((QWizard.WizardButton.NextButton, "setup.next"),
+                            (QWizard.WizardButton.BackButton, "setup.back"),
+                            (QWizard.WizardButton.FinishButton, "setup.finish"),
+                            (QWizard.WizardButton.CancelButton, "common.cancel")):
+            self.setButtonText(button, t(key))
+        self.village_page = VillagePage()
+        self.admin_page = AdminPage()
+        self.encryption_page = EncryptionPage()
+        self.storage_page = StoragePage(self)
+        for page in (self.village_page, self.admin_page, self.encryption_page,
+                     self.storage_page):
+            self.addPage(page)
+        self.resize(860, 620)
+
+    def summary(self) -> str:
+        village = self.village_page.chosen
+        return t("setup.storage.summary_text",
+                 village=village.label if village else "-",
+                 admin=self.admin_page.username, name=self.admin_page.name_edit.text().strip(),
+                 encrypted=t("setup.storage.encrypted_yes" if self.encryption_page.passphrase
+                             else "setup.storage.encrypted_no"))
+
+    def validateCurrentPage(self) -> bool:
+        """Finishing first creates the database in the background; the wizard closes
+        only once it exists (``_created`` calls ``accept`` again)."""
+        if self.currentPage() is not self.storage_page or self.database is not None:
+            return super().validateCurrentPage()
+        if not self.busy:
+            self._create()
+        return False
+
+    def _create(self) -> None:
+        village = self.village_page.chosen
+        problem = self.storage_page.path_problem()
+        if village is None or problem:
+            say(self.storage_page.problem, problem)
+            return
+        path = self.storage_page.path
+        username = self.admin_page.username
+        name = self.admin_page.name_edit.text().strip()
+        password = self.admin_page.password_edit.text()
+        passphrase = self.encryption_page.passphrase
+        self.busy = True
+        say(self.storage_page.problem, "")
+        self.storage_page.set_busy(True)
+        run_in_background(
+            lambda: init_village(path, village.code, username, name, password, passphrase),
+            lambda database: self._created(database, path, username), self._failed)
+
+    def _created(self, database: Database, path: Path, username: str) -> None:
+        self.busy = False  # the page stays busy-looking: the wizard closes right away
+        self.database = database
+        self.admin_username = username
+        self.settings.database = str(path)
+        self.settings.last_user = username
+        self.settings.save()
+        self.accept()
+
+    def _failed(self, exc: BaseException, trace: str) -> None:
+        self.busy = False
+        self.storage_page.set_busy(False)
+        report(self, self.storage_page.problem, exc, trace)
+
+    def reject(self) -> None:
+        if not self.busy:  # never walk away from a half-created database
+            super().reject()
