@@ -258,3 +258,16 @@ def test_removing_a_member_asks_first(qtbot: Any, editor: FormEditor) -> None:
     assert editor.state.instance_count("anggota") == 2
     assert isinstance(editor.members.roster, QWidget)
     assert "★" in editor.members.roster.item(0, 0).text()  # the head is marked
+
+
+def test_grid_cells_take_codes_and_show_labels(qtbot: Any, editor: FormEditor) -> None:
+    table = editor.top.matrices["air_minum"]
+    name = table.matrix.cells[("2", "kondisi")]
+    row, column = table.cell_of[name]
+    table.item(row, column).setText("2, 3")  # as typed into the cell
+    assert editor.state.answer(name) == ["2", "3"]
+    assert table.item(row, column).text() == "2. Berasa; 3. Berwarna"
+    assert [i.message for i in editor.state.issues_for(name)] == []
+    table.item(row, column).setText("1 2")  # Baik cannot go with Berasa
+    assert editor.state.issues_for(name)
+    assert table.item(row, column).background().color().name() == "#f8d7da"

@@ -68,6 +68,8 @@ class TextInput(QLineEdit):
                 QtCore.QRegularExpression(r"[\d/]{0,10}")))
             self.setFixedWidth(140)
             self.textEdited.connect(self._slash_date)
+        else:
+            self.setMinimumWidth(340)
         self.editingFinished.connect(self._commit)
 
     def _slash_date(self, text: str) -> None:

@@ -8,10 +8,11 @@ says why.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from desa_app.core.instrument.issues import Issue, Key
-from desa_app.core.instrument.model import Instrument, Matrix, Severity
+from desa_app.core.instrument.model import FieldType, Instrument, Matrix, Severity
 from desa_app.gui.form.inputs import display_text
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
@@ -26,6 +27,18 @@ from desa_app.gui.qt import (
 
 ERROR_COLOUR = QColor("#f8d7da")
 WARNING_COLOUR = QColor("#fff3cd")
+
+
+def codes_in(text: str) -> list[str]:
+    """Codes typed into a choice cell: ``1 3``, ``1,3``, or the shown ``1. Baik; 3. Berwarna``."""
+    codes: list[str] = []
+    for chunk in text.split(";"):
+        chunk = chunk.strip()
+        if ". " in chunk:
+            codes.append(chunk.split(". ", 1)[0].strip())
+        else:
+            codes.extend(c for c in re.split(r"[\s,]+", chunk) if c)
+    return codes
 
 
 class MatrixTable(QTableWidget):
@@ -81,6 +94,9 @@ class MatrixTable(QTableWidget):
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setTabKeyNavigation(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        if self.has_names:  # the write-in name column is used by one or two rows only
+            self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(0, 170)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         height = self.horizontalHeader().sizeHint().height() + 4
@@ -93,8 +109,17 @@ class MatrixTable(QTableWidget):
         if self._showing:
             return
         name = self.name_at.get((item.row(), item.column()))
-        if name is not None:
-            self.edited.emit(name, self.key, item.text().strip())
+        if name is None:
+            return
+        field = self.instrument.field(name)
+        text = item.text().strip()
+        if field.list_name is not None:
+            codes = codes_in(text)
+            value: object = codes if field.type is FieldType.SELECT_MULTIPLE else (
+                codes[0] if codes else "")
+            self.edited.emit(name, self.key, value)
+        else:
+            self.edited.emit(name, self.key, text)
 
     def _cell(self, name: str) -> QTableWidgetItem | None:
         position = self.cell_of.get(name)
@@ -106,8 +131,11 @@ class MatrixTable(QTableWidget):
             return
         field = self.instrument.field(name)
         text = "" if value is None else display_text(field.type, value)
-        if isinstance(value, list):
-            text = " ".join(str(v) for v in value)
+        choices = self.instrument.choices_of(field)
+        if choices is not None and value is not None:
+            codes = value if isinstance(value, list) else [value]
+            language = form_language()
+            text = "; ".join(f"{code}. {choices.label(str(code), language)}" for code in codes)
         if item.text() != text:
             self._showing = True
             item.setText(text)

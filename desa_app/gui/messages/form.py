@@ -34,7 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Some answers are not saved yet. Save them, then close?"),
     "form.sections": ("Bagian", "Section"),
     "form.section_state": ("Keadaan", "State"),
-    "form.other_questions": ("Lainnya", "Other"),
+    "form.other_questions": ("Ringkasan", "Summary"),
     "form.count_missing": ("{n} kosong", "{n} missing"),
     "form.count_errors": ("{n} galat", "{n} errors"),
     "form.count_warnings": ("{n} peringatan", "{n} warnings"),
