@@ -7,11 +7,15 @@ after login, to bring back what a crash left in the recovery journal.
 
 from __future__ import annotations
 
-from desa_app.gui.form.editor import FormEditor
+from typing import TYPE_CHECKING
+
 from desa_app.gui.form.recovery import JournalEntry, pending
 from desa_app.gui.i18n import t
 from desa_app.gui.main_window import MainWindow
 from desa_app.gui.qt import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from desa_app.gui.form.editor import FormEditor
 
 HOUSEHOLDS = "nav.households"
 
@@ -29,6 +33,9 @@ class FormHost:
 
     def ensure_editor(self) -> FormEditor:
         if self.editor is None:
+            # imported here: the questionnaire engine is not needed to show the list
+            from desa_app.gui.form.editor import FormEditor
+
             editor = FormEditor(self.window.session)
             editor.closed.connect(self._editor_closed)
             editor.saved.connect(lambda _id: self._refresh_list())

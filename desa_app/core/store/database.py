@@ -184,7 +184,7 @@ def _bring_up_to_date(database: Database, fresh: bool, now: datetime | None) -> 
         tables = set(inspect(connection).get_table_names())
     if current is None and tables - {"alembic_version"}:
         raise E.NotADatabase(f"Berkas {database.path.name} bukan basis data desa-app.")
-    if current is not None and current not in schema.known_revisions():
+    if current is not None and current != head and current not in schema.known_revisions():
         raise E.StoreError(
             f"Basis data {database.path.name} dibuat oleh versi desa-app yang lebih baru; "
             "perbarui aplikasi terlebih dahulu."

@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desa_app.core.audit import canonical_json
-from desa_app.core.instrument.model import Instrument
+
+if TYPE_CHECKING:
+    from desa_app.core.instrument.model import Instrument
 
 
 def content_hash(answers: dict[str, Any]) -> str:

@@ -10,16 +10,17 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+if TYPE_CHECKING:  # the engine is loaded on first use: it is not needed to log in or list
+    from desa_app.core.instrument.model import Instrument
+    from desa_app.core.instrument.state import Environment, FormState
+
 from desa_app.core.audit import record_event
 from desa_app.core.clock import Clock, utcnow
-from desa_app.core.instrument.model import Instrument, Severity
-from desa_app.core.instrument.registry import get_instrument
-from desa_app.core.instrument.state import Environment, FormState
 from desa_app.core.store import errors as E
 from desa_app.core.store import records as R
 from desa_app.core.store.database import Database
@@ -64,6 +65,8 @@ def _data(record: Record) -> RecordData:
 
 
 def village_environment(session: Session, today: date | None = None) -> Environment:
+    from desa_app.core.instrument.state import Environment
+
     village = session.execute(select(Village)).scalar_one()
     facts = {"code": village.code, "name": village.name, "kecamatan": village.kecamatan,
              "kabupaten": village.kabupaten, "provinsi": village.provinsi}
@@ -83,6 +86,9 @@ class Records:
 
     def form_state(self, actor: Actor, record_id: str) -> FormState:
         """The record opened in its questionnaire, ready for editing or checking."""
+        from desa_app.core.instrument.registry import get_instrument
+        from desa_app.core.instrument.state import FormState
+
         with self.db.read() as session:
             require(current_user(session, actor).role, Action.VIEW)
             record = self._record(session, record_id)
@@ -100,6 +106,8 @@ class Records:
     def create(self, actor: Actor, instrument_id: str, answers: dict[str, Any],
                reason: str = "dibuat", summary: Summary | None = None,
                period: str | None = None) -> RecordData:
+        from desa_app.core.instrument.registry import get_instrument
+
         instrument = get_instrument(instrument_id)
         with self.db.write() as session:
             require(current_user(session, actor).role, Action.CREATE)
@@ -136,6 +144,8 @@ class Records:
             if R.content_hash(answers) == record.content_hash:
                 return _data(record)
             now = self.now()
+            from desa_app.core.instrument.registry import get_instrument
+
             instrument = get_instrument(record.instrument_id)
             self._store_answers(session, record, instrument, answers, actor, now, reason,
                                 summary)
@@ -179,6 +189,9 @@ class Records:
     @staticmethod
     def _summarise(session: Session, instrument: Instrument,
                    answers: dict[str, Any]) -> Summary:
+        from desa_app.core.instrument.model import Severity
+        from desa_app.core.instrument.state import FormState
+
         state = FormState(instrument, answers, village_environment(session))
         issues = state.issues()
         errors = sum(1 for i in issues if i.severity is Severity.ERROR)
@@ -202,6 +215,10 @@ class Records:
         return target
 
     def _blocking_errors(self, session: Session, record: Record) -> None:
+        from desa_app.core.instrument.model import Severity
+        from desa_app.core.instrument.registry import get_instrument
+        from desa_app.core.instrument.state import FormState
+
         instrument = get_instrument(record.instrument_id)
         state = FormState(instrument, record.answers, village_environment(session))
         errors = state.issues(Severity.ERROR)

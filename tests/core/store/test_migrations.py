@@ -24,6 +24,10 @@ def not_fts(obj: object, name: str | None, kind: str, reflected: bool, other: ob
     return not (kind == "table" and name is not None and name.startswith("person_fts"))
 
 
+def test_the_head_constant_matches_the_migration_scripts() -> None:
+    assert schema.head_revision() == schema.alembic_head()
+
+
 def test_migrations_produce_exactly_the_models(tmp_path: Path) -> None:
     database = open_database(tmp_path / "kosong.sqlite3", create=True)
     try:
