@@ -65,7 +65,7 @@ def test_new_household_from_the_list_by_keyboard(qtbot: Any, app_window: Any) ->
 
 
 def test_recovery_is_offered_after_a_crash(qtbot: Any, app_window: Any) -> None:
-    window, host, session = app_window
+    _window, host, session = app_window
     editor = host.new_record()
     editor.autosave.stop()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
