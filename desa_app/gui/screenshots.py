@@ -18,7 +18,6 @@ DEMO_SEARCH = "widoro"  # what the wizard shows being typed
 
 
 def _grab(widget: Any, path: Path, app: Any) -> None:
-    widget.resize(*SIZE) if widget.isWindow() else None
     widget.show()
     for _ in range(5):
         app.processEvents()
@@ -53,7 +52,13 @@ def main(out: Path) -> int:
     wizard = SetupWizard()
     wizard.resize(860, 620)
     wizard.village_page.search_edit.setText(DEMO_SEARCH)
-    app.processEvents()
+    wizard.village_page.timer.start()  # as after typing
+    import time
+
+    deadline = time.monotonic() + 10
+    while wizard.village_page.results.count() == 0 and time.monotonic() < deadline:
+        app.processEvents()  # the search runs in the background
+    wizard.village_page.results.setCurrentRow(0)
     _grab(wizard, out / "01-wizard-desa.png", app)
     wizard.close()
 
