@@ -9,13 +9,9 @@ on the last page with the message, so nothing typed is lost.
 
 from __future__ import annotations
 
-from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from desa_app.core import auth
-from desa_app.core.identity import get_registry
 from desa_app.core.store.database import Database
 from desa_app.core.store.sqlite import file_kind
 from desa_app.core.store.users import USERNAME_RE
@@ -30,202 +26,16 @@ from desa_app.gui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QObject,
     QPushButton,
     Qt,
-    QtCore,
-    QTimer,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
 from desa_app.gui.settings import AppSettings, default_data_dir
+from desa_app.gui.village_picker import VillagePage, ready_flag
 from desa_app.gui.worker import run_in_background
-
-SEARCH_LIMIT = 50
-DEBOUNCE_MS = 250
-
-
-@dataclass(frozen=True)
-class VillageChoice:
-    code: str
-    name: str
-    kecamatan: str
-    kabupaten: str
-    provinsi: str
-
-    @property
-    def label(self) -> str:
-        """One line that tells same-named villages apart."""
-        kind = t("setup.village.kelurahan" if self.code[9] == "1" else "setup.village.desa")
-        return t("setup.village.item", kind=kind, name=self.name, kecamatan=self.kecamatan,
-                 kabupaten=self.kabupaten, provinsi=self.provinsi, code=self.code)
-
-
-def _choice(code: str) -> VillageChoice:
-    names = [name for _, name in get_registry().lineage(code)]
-    provinsi, kabupaten, kecamatan, name = names
-    return VillageChoice(code, name, kecamatan, kabupaten, provinsi)
-
-
-def _code_matches(digits: str, limit: int) -> list[str]:
-    """Desa codes starting with ``digits`` (dots ignored), walking the tree in code order."""
-    registry = get_registry()
-    found: list[str] = []
-    pending = deque(code for code, _ in registry.children(None))
-    while pending and len(found) < limit:
-        code = pending.popleft()
-        plain = code.replace(".", "")
-        if not (plain.startswith(digits) or digits.startswith(plain)):
-            continue
-        if registry.level(code) == "desa":
-            found.append(code)
-        else:
-            pending.extendleft(reversed([child for child, _ in registry.children(code)]))
-    return found
-
-
-def search_villages(text: str, limit: int = SEARCH_LIMIT) -> list[VillageChoice]:
-    """Desa/kelurahan matching part of a name or a code.
-
-    Several words ("widoro pacitan") narrow by kecamatan, kabupaten or province too.
-    """
-    text = text.strip()
-    if not text:
-        return []
-    if all(ch.isdigit() or ch in ". " for ch in text):
-        return [_choice(code) for code in _code_matches(text.replace(".", "").replace(" ", ""),
-                                                         limit)]
-    registry = get_registry()
-    codes = [code for code, _ in registry.search(text, level="desa", limit=limit)]
-    words = text.casefold().split()
-    if len(codes) < limit and len(words) > 1:
-        for code, _ in registry.search(words[0], level="desa", limit=5000):
-            if code in codes:
-                continue
-            place = " ".join(name for _, name in registry.lineage(code)).casefold()
-            if all(word in place for word in words[1:]):
-                codes.append(code)
-                if len(codes) >= limit:
-                    break
-    return [_choice(code) for code in codes]
-
-
-class VillagePage(QWizardPage):
-    """(a) Which village: a search box over the 83,762 desa and a list of matches."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(t("setup.village.title"))
-        self.setSubTitle(t("setup.village.subtitle"))
-        self.chosen: VillageChoice | None = None
-        self._generation = 0
-        self._pending = 0
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(t("setup.village.placeholder"))
-        self.search_edit.installEventFilter(self)
-        self.results = QListWidget()
-        self.status = QLabel()
-        self.chosen_label = QLabel(t("setup.village.none_chosen"))
-        self.chosen_label.setWordWrap(True)
-        self.ready = _ready_flag(self, "village")
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DEBOUNCE_MS)
-        self.timer.timeout.connect(self._search)
-        self.search_edit.textEdited.connect(lambda _text: self.timer.start())
-        self.results.currentItemChanged.connect(self._current_changed)
-        layout = QVBoxLayout(self)
-        label = QLabel(t("setup.village.search"))
-        label.setBuddy(self.search_edit)
-        layout.addWidget(label)
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.status)
-        layout.addWidget(self.results, 1)
-        layout.addWidget(self.chosen_label)
-
-    @property
-    def searching(self) -> bool:
-        return self._pending > 0 or self.timer.isActive()
-
-    def _search(self) -> None:
-        self._generation += 1
-        generation, text = self._generation, self.search_edit.text()
-        self._pending += 1
-        self.status.setText(t("setup.village.searching"))
-        run_in_background(lambda: search_villages(text),
-                          lambda found: self._found(generation, found),
-                          self._failed)
-
-    def _failed(self, exc: BaseException, trace: str) -> None:
-        self._pending -= 1
-        report(self, self.status, exc, trace)
-
-    def _found(self, generation: int, found: list[VillageChoice]) -> None:
-        self._pending -= 1
-        if generation != self._generation:
-            return  # the user typed on; a newer search is coming
-        keep = self.chosen
-        self.results.blockSignals(True)
-        self.results.clear()
-        for choice in found:
-            item = QListWidgetItem(choice.label)
-            item.setData(Qt.ItemDataRole.UserRole, choice)
-            self.results.addItem(item)
-            if keep is not None and choice.code == keep.code:
-                self.results.setCurrentItem(item)
-        self.results.blockSignals(False)
-        if keep is not None and self.results.currentItem() is None:
-            self._choose(None)
-        if not self.search_edit.text().strip():
-            self.status.setText("")
-        elif not found:
-            self.status.setText(t("setup.village.no_match"))
-        elif len(found) >= SEARCH_LIMIT:
-            self.status.setText(t("setup.village.too_many", count=SEARCH_LIMIT))
-        else:
-            self.status.setText(t("setup.village.matches", count=len(found)))
-
-    def _current_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
-        self._choose(None if current is None else current.data(Qt.ItemDataRole.UserRole))
-
-    def _choose(self, choice: VillageChoice | None) -> None:
-        self.chosen = choice
-        self.chosen_label.setText(t("setup.village.chosen", label=choice.label) if choice
-                                  else t("setup.village.none_chosen"))
-        self.ready.setText("1" if choice else "")
-
-    def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:
-        """Up/Down move through the matches without leaving the search box; Enter
-        picks the first match when none is highlighted yet (a second Enter goes on)."""
-        if watched is self.search_edit and event.type() == QtCore.QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
-            count = self.results.count()
-            row = self.results.currentRow()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and count:
-                step = 1 if key == Qt.Key.Key_Down else -1
-                self.results.setCurrentRow(max(0, min(count - 1, row + step)))
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and count and row < 0:
-                self.results.setCurrentRow(0)
-                return True
-        return super().eventFilter(watched, event)
-
-
-def _ready_flag(page: QWizardPage, name: str) -> QLineEdit:
-    """A hidden mandatory field: the page is complete while its text is not empty.
-
-    Overriding ``QWizardPage.isComplete`` in Python is avoided on purpose: PySide6 6.12
-    drops a reference to the returned ``True``/``False`` on each call, and the
-    interpreter aborts once the count reaches zero ("bool_dealloc").
-    """
-    flag = QLineEdit(page)
-    flag.hide()
-    page.registerField(f"{name}*", flag)
-    return flag
 
 
 class AdminPage(QWizardPage):
@@ -242,7 +52,7 @@ class AdminPage(QWizardPage):
         self.show_box = QCheckBox(t("setup.admin.show"))
         self.show_box.toggled.connect(self._show)
         self.problem = problem_label()
-        self.ready = _ready_flag(self, "admin")
+        self.ready = ready_flag(self, "admin")
         form = QFormLayout(self)
         form.addRow(t("setup.admin.username"), self.username_edit)
         form.addRow("", QLabel(t("setup.admin.username_hint")))
@@ -299,7 +109,7 @@ class EncryptionPage(QWizardPage):
         self.passphrase_edit = secret_field()
         self.again_edit = secret_field()
         self.problem = problem_label()
-        self.ready = _ready_flag(self, "encryption")
+        self.ready = ready_flag(self, "encryption")
         layout = QVBoxLayout(self)
         layout.addWidget(self.enable_box)
         layout.addWidget(warning)
@@ -364,7 +174,7 @@ class StoragePage(QWizardPage):
         self.busy = busy_bar()
         self.busy_label = QLabel(t("setup.storage.creating"))
         self.busy_label.hide()
-        self.ready = _ready_flag(self, "storage")
+        self.ready = ready_flag(self, "storage")
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)

@@ -18,7 +18,8 @@ from desa_app.gui.i18n import set_language, t
 from desa_app.gui.login import LoginDialog, PassphraseDialog, open_and_login
 from desa_app.gui.qt import QApplication, QMessageBox, Qt, QTimer, QWidget, QWizard
 from desa_app.gui.settings import CONFIG_ENV, AppSettings
-from desa_app.gui.setup_wizard import SetupWizard, search_villages
+from desa_app.gui.setup_wizard import SetupWizard
+from desa_app.gui.village_picker import search_villages
 
 PASSWORD = "rahasia123"
 PASSPHRASE = "kunci-desa-2026"
