@@ -271,3 +271,14 @@ def test_grid_cells_take_codes_and_show_labels(qtbot: Any, editor: FormEditor) -
     table.item(row, column).setText("1 2")  # Baik cannot go with Berasa
     assert editor.state.issues_for(name)
     assert table.item(row, column).background().color().name() == "#f8d7da"
+
+
+def test_a_late_save_does_not_touch_the_next_record(qtbot: Any, editor: FormEditor,
+                                                    session: AppSession) -> None:
+    enter_household(qtbot, editor)
+    editor.save("disimpan")  # still running in the background ...
+    editor.load(None)  # ... when another household is opened
+    qtbot.waitUntil(lambda: session.store.queries.page(session.actor).total == 1)
+    qtbot.wait(100)
+    assert editor.record_id is None and not editor.dirty
+    assert editor.top.rows["nama_kk"].input.text() == ""

@@ -69,6 +69,7 @@ class FormEditor(SaveFlow, QWidget):
         self.saving = False
         self.save_again = False
         self.close_after_save = False
+        self.generation = 0
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
@@ -79,6 +80,7 @@ class FormEditor(SaveFlow, QWidget):
         """Open a record (``None``: a new household), or what a journal kept of one."""
         session = self.session
         self.autosave.stop()
+        self.generation += 1  # a save still running for the previous record must not touch
         self.record_id, self.revision, self.status = record_id, None, Status.DRAFT
         if record_id is not None:
             data = session.store.records.load(session.actor, record_id)

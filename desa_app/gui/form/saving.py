@@ -32,6 +32,7 @@ class SaveFlow:
     editable: bool
     journal: Any
     saving: bool
+    generation: int
     save_again: bool
     close_after_save: bool
     autosave: Any
@@ -66,10 +67,14 @@ class SaveFlow:
                                 expected_revision=revision, summary=summary)
 
         self.refresh_summary()
-        run_in_background(work, lambda data: self._saved(data, answers), self._save_failed)
+        generation = self.generation
+        run_in_background(work, lambda data: self._saved(data, answers, generation),
+                          self._save_failed)
 
-    def _saved(self, data: Any, answers: dict[str, Any]) -> None:
+    def _saved(self, data: Any, answers: dict[str, Any], generation: int) -> None:
         self.saving = False
+        if generation != self.generation:
+            return  # saved for a record that is no longer on screen: it is in the store
         self.record_id, self.revision = data.id, data.revision
         if self.state.to_json() == answers:
             self.dirty = False
