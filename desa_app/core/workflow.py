@@ -46,6 +46,11 @@ class Action(StrEnum):
     RESTORE_BACKUP = "restore_backup"
     EXPORT = "export"
     VIEW_AUDIT = "view_audit"
+    MANAGE_VISITS = "manage_visits"
+    MANAGE_AGENTS = "manage_agents"
+    LOG_ACTIVITY = "log_activity"
+    MANAGE_SOP = "manage_sop"
+    SET_TARGETS = "set_targets"
 
 
 ROLE_LABELS = {
@@ -66,6 +71,10 @@ ACTION_LABELS = {
     Action.MANAGE_USERS: "mengelola pengguna", Action.CHANGE_SETTINGS: "mengubah pengaturan",
     Action.BACKUP: "membuat cadangan", Action.RESTORE_BACKUP: "memulihkan cadangan",
     Action.EXPORT: "mengekspor data", Action.VIEW_AUDIT: "melihat log audit",
+    Action.MANAGE_VISITS: "mencatat kunjungan pembinaan",
+    Action.MANAGE_AGENTS: "mengelola daftar Agen Statistik",
+    Action.LOG_ACTIVITY: "mencatat kegiatan Desa Cantik",
+    Action.MANAGE_SOP: "mengisi jadwal SOP", Action.SET_TARGETS: "menetapkan target keluarga",
 }
 
 A = Action
@@ -73,11 +82,16 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset({A.VIEW, A.CREATE, A.EDIT, A.SUBMIT, A.MARK_ENTERED, A.DELETE,
                            A.RESTORE, A.ADD_NOTE, A.RESOLVE_NOTE, A.MANAGE_USERS,
                            A.CHANGE_SETTINGS, A.BACKUP, A.RESTORE_BACKUP, A.EXPORT,
-                           A.VIEW_AUDIT}),
-    Role.ENUMERATOR: frozenset({A.VIEW, A.CREATE, A.EDIT, A.SUBMIT, A.ADD_NOTE, A.BACKUP}),
+                           A.VIEW_AUDIT, A.MANAGE_VISITS, A.MANAGE_AGENTS, A.LOG_ACTIVITY,
+                           A.MANAGE_SOP, A.SET_TARGETS}),
+    # enumerators resolve the notes on their records once they have fixed them
+    Role.ENUMERATOR: frozenset({A.VIEW, A.CREATE, A.EDIT, A.SUBMIT, A.ADD_NOTE,
+                                A.RESOLVE_NOTE, A.BACKUP, A.LOG_ACTIVITY}),
     Role.VERIFIER: frozenset({A.VIEW, A.EDIT, A.RETURN, A.VERIFY, A.MARK_ENTERED,
-                              A.ADD_NOTE, A.RESOLVE_NOTE, A.EXPORT, A.BACKUP}),
-    Role.PEMBINA: frozenset({A.VIEW, A.ADD_NOTE, A.VIEW_AUDIT}),
+                              A.ADD_NOTE, A.RESOLVE_NOTE, A.EXPORT, A.BACKUP,
+                              A.LOG_ACTIVITY}),
+    # BPS: reads everything, writes notes and its own visit log, changes nothing else
+    Role.PEMBINA: frozenset({A.VIEW, A.ADD_NOTE, A.VIEW_AUDIT, A.MANAGE_VISITS}),
     Role.VIEWER: frozenset({A.VIEW, A.EXPORT}),
 }
 """Role × action. Record-level actions are further limited by status (below)."""

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -190,3 +191,130 @@ class AuditEvent(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class VillageNote(Base):
+    """A pembina's note on the village as a whole (catatan pembinaan); only resolved."""
+
+    __tablename__ = "village_note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    text: Mapped[str] = mapped_column(Text)
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class Visit(Base):
+    """A pembina's visit to the village: when, about what, whom they met."""
+
+    __tablename__ = "visit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_date: Mapped[date] = mapped_column(Date)
+    topics: Mapped[str] = mapped_column(Text)
+    people_met: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FollowUp(Base):
+    """Something agreed during a visit, with a due date, ticked off when done."""
+
+    __tablename__ = "follow_up"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    done_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
+
+
+AGENT_KINDS = ("kaur", "kasi", "staf", "mitra")
+
+
+class Agent(Base):
+    """An Agen Statistik of the Desa Cantik programme (from the Kepala Desa's SK)."""
+
+    __tablename__ = "agent"
+    __table_args__ = (CheckConstraint(one_of("kind", AGENT_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[str] = mapped_column(String(120), default="")
+    kind: Mapped[str] = mapped_column(String(8))  # kaur/kasi/staf = aparat; mitra statistik
+    experience: Mapped[str] = mapped_column(Text, default="")  # census/survey experience
+    it_competence: Mapped[str] = mapped_column(String(120), default="")
+    sk_number: Mapped[str] = mapped_column(String(120), default="")
+    sk_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    training: Mapped[str] = mapped_column(Text, default="")
+    active_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    active_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+ACTIVITY_KINDS = ("koordinasi", "sosialisasi", "pembinaan", "monev")
+
+
+class Activity(Base):
+    """A Desa Cantik activity: coordination, socialisation, coaching, monitoring."""
+
+    __tablename__ = "activity"
+    __table_args__ = (CheckConstraint(one_of("kind", ACTIVITY_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    activity_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    participants: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Attachment(Base):
+    """A photo or PDF kept inside the village file (so backups carry it), by SHA-256."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (Index("ix_attachment_owner", "owner_kind", "owner_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_kind: Mapped[str] = mapped_column(String(16))  # activity | sop_step | visit
+    owner_id: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(80))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SopStep(Base):
+    """One step of the Profil Desa SOP in a year: planned and actual dates."""
+
+    __tablename__ = "sop_step"
+    __table_args__ = (UniqueConstraint("year", "step"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    step: Mapped[str] = mapped_column(String(40))  # key of the SOP step (see core/sop.py)
+    planned_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    planned_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    actual_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    actual_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Target(Base):
+    """How many households a dusun / RT is expected to have (progress on Beranda)."""
+
+    __tablename__ = "target"
+    __table_args__ = (UniqueConstraint("dusun", "rt"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dusun: Mapped[str] = mapped_column(String(120))
+    rt: Mapped[str] = mapped_column(String(8), default="")  # "" = the whole dusun
+    households: Mapped[int] = mapped_column(Integer)

@@ -26,13 +26,18 @@ mark_entered    Y . Y . .
 delete          Y . . . .
 restore         Y . . . .
 add_note        Y Y Y Y .
-resolve_note    Y . Y . .
+resolve_note    Y Y Y . .
 manage_users    Y . . . .
 change_settings Y . . . .
 backup          Y Y Y . .
 restore_backup  Y . . . .
 export          Y . Y . Y
 view_audit      Y . . Y .
+manage_visits   Y . . Y .
+manage_agents   Y . . . .
+log_activity    Y Y Y . .
+manage_sop      Y . . . .
+set_targets     Y . . . .
 """
 ROLES = [Role.ADMIN, Role.ENUMERATOR, Role.VERIFIER, Role.PEMBINA, Role.VIEWER]
 EXPECTED = {
@@ -119,7 +124,12 @@ def perform(village: Village, action: Action, actor: Actor) -> Callable[[], obje
     raise LookupError(action)
 
 
-SERVICE_ACTIONS = [a for a in Action if a not in (Action.EXPORT, Action.RESTORE_BACKUP)]
+SERVICE_ACTIONS = [a for a in Action if a not in (
+    Action.EXPORT, Action.RESTORE_BACKUP,
+    # issue 5 services: enforced by their own tests until they join this list
+    Action.MANAGE_VISITS, Action.MANAGE_AGENTS, Action.LOG_ACTIVITY, Action.MANAGE_SOP,
+    Action.SET_TARGETS,
+)]
 
 
 @pytest.mark.parametrize("action", SERVICE_ACTIONS, ids=str)
