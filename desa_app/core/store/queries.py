@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, case, func, select, text
 from sqlalchemy.orm import Session
 
 from desa_app.core.store import sqlite
@@ -78,7 +78,7 @@ class Queries:
              dusun: str | None = None, rt: str | None = None, rw: str | None = None,
              no_kk_prefix: str | None = None, search: str | None = None,
              deleted: bool = False, order: str = "nama_kk", descending: bool = False,
-             offset: int = 0, limit: int = 100) -> Page:
+             returned_first: bool = False, offset: int = 0, limit: int = 100) -> Page:
         """One page of households. ``search``: digits match the start of the No. KK or of
         any member's NIK; words match the start of any member's name (or the head's)."""
         with self.db.read() as session:
@@ -99,13 +99,16 @@ class Queries:
                 select(func.count()).select_from(query.subquery())).scalar_one()
             column = ORDERS.get(order, Record.nama_kk)
             sort = column.desc() if descending else column
+            # an enumerator's corrections come first: returned records need them
+            first = case((Record.status == Status.RETURNED.value, 0), else_=1)
+            orders = (first, sort, Record.id) if returned_first else (sort, Record.id)
             rows = session.execute(
                 query.with_only_columns(
                     Record.id, Record.status, Record.no_kk, Record.nama_kk, Record.dusun,
                     Record.rt, Record.rw, Record.member_count, Record.error_count,
                     Record.warning_count, Record.revision, Record.updated_at, User.display_name)
                 .join(User, User.id == Record.updated_by)
-                .order_by(sort, Record.id).offset(offset).limit(limit)
+                .order_by(*orders).offset(offset).limit(limit)
             ).all()
         return Page([
             RecordRow(id=r[0], status=Status(r[1]), no_kk=r[2], nama_kk=r[3], dusun=r[4],
