@@ -13,12 +13,12 @@ from datetime import date
 from typing import Any
 
 from desa_app.core.instrument.issues import Issue, Key
-from desa_app.core.instrument.model import Container, Instrument, Repeat
+from desa_app.core.instrument.model import Container, Instrument, Repeat, Severity
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import ChangeSet, Environment, FormState
 from desa_app.core.workflow import Action, Status, can_edit
 from desa_app.gui.form.members import MembersPanel
-from desa_app.gui.form.navigator import IssueList, SectionNavigator
+from desa_app.gui.form.navigator import IssueList, NotesList, SectionNavigator, path_to_cell
 from desa_app.gui.form.panel import PanelBuilder, Registry
 from desa_app.gui.form.recovery import JournalEntry, RecoveryJournal
 from desa_app.gui.form.saving import SaveFlow
@@ -76,8 +76,10 @@ class FormEditor(SaveFlow, QWidget):
         self.autosave.timeout.connect(lambda: self.save("simpan otomatis"))
         self._build()
 
-    def load(self, record_id: str | None, recovered: JournalEntry | None = None) -> None:
-        """Open a record (``None``: a new household), or what a journal kept of one."""
+    def load(self, record_id: str | None, recovered: JournalEntry | None = None,
+             read_only: bool = False) -> None:
+        """Open a record (``None``: a new household), or what a journal kept of one.
+        ``read_only`` is the Tim's review: nothing can be typed whatever the status."""
         session = self.session
         self.autosave.stop()
         self.generation += 1  # a save still running for the previous record must not touch
@@ -97,8 +99,10 @@ class FormEditor(SaveFlow, QWidget):
         if recovered is not None:
             token = recovered.path.stem.split(f"-{session.actor.username}-", 1)[-1]
         self.journal = RecoveryJournal(session.store.db.path, session.actor.username, token)
-        self.set_editable(session.can(Action.CREATE) if record_id is None
-                          else can_edit(session.actor.role, self.status))
+        self.set_editable(not read_only and (
+            session.can(Action.CREATE) if record_id is None
+            else can_edit(session.actor.role, self.status)))
+        self.load_notes()
         if self.members is not None:
             self.members.current = -1
         self.refresh_all()
@@ -167,9 +171,15 @@ class FormEditor(SaveFlow, QWidget):
         self.navigator.section_chosen.connect(self.show_section)
         self.issues = IssueList()
         self.issues.issue_chosen.connect(self.jump_to)
+        self.notes_at = {}
+        self.open_notes = []
+        self.notes_list = NotesList(self.session.can(Action.RESOLVE_NOTE))
+        self.notes_list.note_chosen.connect(self.jump_to_path)
+        self.notes_list.resolve_requested.connect(self.resolve_note)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.navigator)
         left.addWidget(self.issues)
+        left.addWidget(self.notes_list)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.scroller)
@@ -239,7 +249,7 @@ class FormEditor(SaveFlow, QWidget):
             calculated = row.input is None
             row.show_value(self.state.value(name, key) if calculated
                            else self.state.answer(name, key))
-            row.show_issues(self.state.issues_for(name, key))
+            row.show_issues(self.state.issues_for(name, key), self.notes_at.get((name, key)))
             return
         container = registry.containers.get(name)
         if container is not None:
@@ -260,6 +270,23 @@ class FormEditor(SaveFlow, QWidget):
             if key and self.members is not None:
                 self.members.update_member(self.state, key[0])
         self.refresh_summary()
+
+    def load_notes(self) -> None:
+        """The open review notes of this record, by question, for showing at the fields."""
+        self.open_notes = []
+        self.notes_at: dict[tuple[str, Key], list[str]] = {}
+        if self.record_id is not None:
+            notes = self.session.store.records.notes(self.session.actor, self.record_id)
+            self.open_notes = [n for n in notes if n.resolved_at is None]
+        for note in self.open_notes:
+            if note.field_path:
+                self.notes_at.setdefault(path_to_cell(note.field_path), []).append(note.text)
+        self.notes_list.show_notes(self.open_notes)
+
+    def resolve_note(self, note_id: int) -> None:
+        self.session.store.records.resolve_note(self.session.actor, note_id)
+        self.load_notes()
+        self.refresh_all()
 
     def refresh_summary(self) -> None:
         keys = self.instrument.settings.get("record_keys") or {}
@@ -384,6 +411,12 @@ class FormEditor(SaveFlow, QWidget):
                 row.focus_input()
                 self.scroller.ensureWidgetVisible(row)
                 return
+
+    def jump_to_path(self, path: str) -> None:
+        name, key = path_to_cell(path)
+        node = self.instrument.nodes.get(name)
+        if node is not None:
+            self.jump_to(Issue(name, key, path, Severity.WARNING, "", "note"))
 
     def jump_to(self, issue: Issue) -> None:
         node = self.instrument.nodes.get(issue.name)

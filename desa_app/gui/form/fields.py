@@ -18,6 +18,7 @@ from desa_app.gui.qt import QHBoxLayout, QLabel, Qt, QVBoxLayout, QWidget, Signa
 IDENTITY_FUNCTIONS = {"nik-valid", "nik-region-known", "nik-date-valid", "kk-valid"}
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
+NOTE_STYLE = "color: #0b4f9c;"
 
 
 def is_identity_number(field: Field) -> bool:
@@ -107,12 +108,13 @@ class FieldRow(QWidget):
             shown = "" if value is None else display_text(self.field.type, value)
             self.display.setText(f"<b>{shown}</b>" if shown else "—")
 
-    def show_issues(self, issues: list[Issue]) -> None:
-        if not issues:
+    def show_issues(self, issues: list[Issue], notes: list[str] | None = None) -> None:
+        """Problems of the answer, and the Tim's open notes on this question (blue)."""
+        lines = [f'<span style="{NOTE_STYLE}">📝 {note}</span>' for note in notes or []]
+        if not issues and not lines:
             self.messages.hide()
             self.messages.setText("")
             return
-        lines = []
         for issue in issues:
             error = issue.severity is Severity.ERROR
             style = ERROR_STYLE if error else WARNING_STYLE

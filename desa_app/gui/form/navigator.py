@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from desa_app.core.instrument.issues import Issue
 from desa_app.core.instrument.model import Instrument, Node, Severity
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
+    QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     Qt,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
     Signal,
 )
+
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def top_section(node: Node) -> str:
@@ -102,3 +108,58 @@ class IssueList(QListWidget):
             item.setForeground(Qt.GlobalColor.darkRed if issue.severity is Severity.ERROR
                                else Qt.GlobalColor.darkYellow)
             self.addItem(item)
+
+
+def path_to_cell(path: str) -> tuple[str, tuple[int, ...]]:
+    """``anggota[3]/tgl_lahir`` -> (``tgl_lahir``, (2,)); ``alamat`` -> (``alamat``, ())."""
+    key: list[int] = []
+    for part in path.split("/")[:-1]:
+        if "[" in part and part.endswith("]"):
+            key.append(int(part[part.index("[") + 1 : -1]) - 1)
+    return path.split("/")[-1], tuple(key)
+
+
+class NotesList(QWidget):
+    """The Tim's open notes; Enter/click jumps to the question, a button resolves one."""
+
+    note_chosen = Signal(str)
+    resolve_requested = Signal(int)
+
+    def __init__(self, can_resolve: bool) -> None:
+        super().__init__()
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.resolve = QPushButton(t("notes.resolve"))
+        self.resolve.setVisible(can_resolve)
+        self.resolve.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(t("notes.title")))
+        layout.addWidget(self.list)
+        layout.addWidget(self.resolve)
+        self.list.itemActivated.connect(self._chosen)
+        self.list.itemClicked.connect(self._chosen)
+        self.list.currentItemChanged.connect(
+            lambda item, _old: self.resolve.setEnabled(item is not None
+                                                       and item.data(NOTE_ROLE) is not None))
+        self.resolve.clicked.connect(self._resolve)
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if path:
+            self.note_chosen.emit(path)
+
+    def _resolve(self) -> None:
+        item = self.list.currentItem()
+        if item is not None and item.data(NOTE_ROLE) is not None:
+            self.resolve_requested.emit(int(item.data(NOTE_ROLE)))
+
+    def show_notes(self, notes: list[Any]) -> None:
+        self.list.clear()
+        self.setVisible(bool(notes))
+        for note in notes:
+            where = note.field_path or t("notes.whole_record")
+            item = QListWidgetItem(f"📝 {where}: {note.text}")
+            item.setData(Qt.ItemDataRole.UserRole, note.field_path or "")
+            item.setData(NOTE_ROLE, note.id)
+            self.list.addItem(item)

@@ -5,6 +5,9 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "form.date_placeholder": ("hh/bb/tttt", "dd/mm/yyyy"),
     "form.matrix_count": ("Jumlah", "Number"),
+    "notes.title": ("Catatan Tim (belum selesai)", "Team notes (open)"),
+    "notes.resolve": ("Tandai catatan selesai", "Mark note as resolved"),
+    "notes.whole_record": ("seluruh rekaman", "whole record"),
     "recovery.title": ("Pulihkan isian?", "Recover answers?"),
     "recovery.offer": ("Aplikasi terakhir berhenti sebelum isian «{title}» tersimpan "
                        "(terakhir diketik {when}). Pulihkan isian itu sekarang?",
