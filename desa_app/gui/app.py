@@ -22,6 +22,7 @@ def build_window(session: AppSession) -> tuple[object, object]:
     from desa_app.gui.form_host import FormHost
     from desa_app.gui.main_window import MainWindow
     from desa_app.gui.pages import home, households, settings_page  # noqa: F401
+    from desa_app.gui.verification import page as verification_page  # noqa: F401
 
     window = MainWindow(session)
     host = FormHost(window)

@@ -26,6 +26,12 @@ class AppSession:
         """What the screens ask before showing a button; core checks again on use."""
         return allowed(self.actor.role, action)
 
+    def can_verify(self) -> bool:
+        return self.can(Action.VERIFY)
+
+    def can_return(self) -> bool:
+        return self.can(Action.RETURN)
+
     @property
     def encrypted(self) -> bool:
         return self.store.db.passphrase is not None

@@ -1,0 +1,135 @@
+"""Verifikasi in the GUI: queue, review with notes and diff, return, approve, Prodeskel
+entry; and the pembina can change nothing through the screens."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desa_app.core.paths import forms_dir
+from desa_app.core.store.facade import VillageStore
+from desa_app.core.store.village import init_village
+from desa_app.core.workflow import Status
+from desa_app.gui.form.editor import FormEditor
+from desa_app.gui.session import AppSession
+from desa_app.gui.verification.page import VerificationPage
+
+from .test_form_editor import PASSWORD, cheap_hashing
+
+__all__ = ["cheap_hashing"]
+EXAMPLE = json.loads((forms_dir() / "examples" / "ddk_contoh.json").read_text("utf-8"))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[VillageStore]:
+    db = init_village(tmp_path / "desa.sqlite3", "35.01.01.2001", "admin", "Operator",
+                      PASSWORD)
+    store = VillageStore(db)
+    admin = store.users.authenticate("admin", PASSWORD)
+    for username, role in (("agen1", "enumerator"), ("tim1", "verifier"), ("bps1", "pembina")):
+        store.users.add(admin, username, username.title(), role, PASSWORD)
+    yield store
+    store.close(backup=False)
+
+
+def session_of(store: VillageStore, username: str) -> AppSession:
+    return AppSession(store, store.users.authenticate(username, PASSWORD))
+
+
+def submitted_record(store: VillageStore) -> str:
+    agen = store.users.authenticate("agen1", PASSWORD)
+    record = store.records.create(agen, "ddk", copy.deepcopy(EXAMPLE))
+    store.records.submit(agen, record.id)
+    return record.id
+
+
+def test_review_return_and_approve(qtbot: Any, store: VillageStore) -> None:
+    record_id = submitted_record(store)
+    page = VerificationPage(session_of(store, "tim1"))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    assert page.queue.rowCount() == 1 and page.queue.item(0, 0).text() == "Suparman"
+    page.queue.setCurrentCell(0, 0)
+    page.open_selected()
+    review = page.review
+    assert page.stack.currentWidget() is review and not review.editor.editable
+    assert review.approve_button.isEnabled()
+    paths = [review.note_field.itemData(i) for i in range(review.note_field.count())]
+    review.note_field.setCurrentIndex(paths.index("anggota[3]/tgl_lahir"))
+    qtbot.keyClicks(review.note_text, "Tanggal lahir tidak sesuai KK")
+    review.add_note_button.click()
+    assert review.notes.count() == 1
+    review.return_button.click()
+    assert page.stack.currentWidget() is page.tabs and page.queue.rowCount() == 0
+
+    agen = session_of(store, "agen1")
+    editor = FormEditor(agen)
+    qtbot.addWidget(editor)
+    editor.load(record_id)
+    assert editor.editable and editor.notes_list.list.count() == 1
+    assert editor.members is not None
+    editor.members.select_member(2)
+    assert "Tanggal lahir tidak sesuai KK" in editor.members.registry.rows["tgl_lahir"] \
+        .messages.text()
+    editor.on_edit("tempat_lahir", (2,), "Pacitan Kota")
+    with qtbot.waitSignal(editor.saved, timeout=10_000):
+        editor.save("perbaikan")
+    editor.notes_list.list.setCurrentRow(0)
+    editor.notes_list.resolve.click()
+    assert editor.notes_list.list.count() == 0
+    store.records.submit(agen.actor, record_id)
+
+    page.refresh()
+    page.queue.setCurrentCell(0, 0)
+    page.open_selected()
+    assert review.changes.rowCount() == 1
+    assert review.changes.item(0, 2).text() == "Pacitan Kota"
+    review.approve_button.click()
+    assert store.records.load(agen.actor, record_id).status is Status.VERIFIED
+
+    admin_page = VerificationPage(session_of(store, "admin"))
+    qtbot.addWidget(admin_page)
+    assert admin_page.entry.rowCount() == 1
+    admin_page.entry.item(0, 0).setCheckState(admin_page.entry.item(0, 0).checkState().Checked)
+    admin_page.mark_button.click()
+    assert store.records.load(agen.actor, record_id).status is Status.ENTERED
+    assert "1 dari 1" in admin_page.entry_progress.text()
+
+
+def test_a_verifier_cannot_approve_what_they_edited(qtbot: Any, store: VillageStore) -> None:
+    record_id = submitted_record(store)
+    tim = session_of(store, "tim1")
+    answers = store.records.load(tim.actor, record_id).answers
+    answers["alamat"] = "Dikoreksi Tim"
+    store.records.save(tim.actor, record_id, answers, "koreksi")
+    page = VerificationPage(tim)
+    qtbot.addWidget(page)
+    page.open_review(record_id)
+    assert not page.review.approve_button.isEnabled()
+    assert "Anda membuat atau terakhir mengubah" in page.review.duty.text()
+
+
+def test_the_pembina_can_change_nothing_on_screen(qtbot: Any, store: VillageStore) -> None:
+    record_id = submitted_record(store)
+    bps = session_of(store, "bps1")
+
+    import desa_app.gui.verification.page  # noqa: F401 - registers the page
+    from desa_app.gui.main_window import PAGES
+
+    visible = [key for key, available, _factory in PAGES if available(bps)]
+    assert "nav.verification" not in visible  # the Tim's page is not offered to the pembina
+    editor = FormEditor(bps)
+    qtbot.addWidget(editor)
+    editor.load(record_id)
+    assert not editor.editable and not editor.save_button.isVisible()
+    assert not editor.submit_button.isEnabled()
+    rows = editor.top.rows
+    assert all(not row.input.isEnabled() for row in rows.values() if row.input is not None)
+    editor.on_edit("alamat", (), "diubah pembina")  # even a forged edit does nothing
+    assert editor.state.answer("alamat") == EXAMPLE["alamat"] and not editor.dirty
