@@ -152,6 +152,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self._filter = HouseholdFilter()
         self._sort_column = NAMA_KK
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._user_sorted = False
         self._rows: list[RecordRow] = []
         self._ids: dict[str, int] = {}
         self._total = 0
@@ -279,6 +280,7 @@ class HouseholdTableModel(QAbstractTableModel):
         if (column, order) == (self._sort_column, self._sort_order):
             return
         self._sort_column, self._sort_order = column, order
+        self._user_sorted = True  # a chosen order is respected as it is
         self._reload(PAGE_SIZE)
 
     # -- loading -----------------------------------------------------------------------
@@ -290,6 +292,10 @@ class HouseholdTableModel(QAbstractTableModel):
             self.session.actor, status=f.status, dusun=f.dusun or None, rt=f.rt or None,
             rw=f.rw or None, search=f.search.strip() or None, order=order,
             descending=self._sort_order == Qt.SortOrder.DescendingOrder,
+            # until they sort otherwise, an enumerator's returned records (with the Tim's
+            # notes waiting) come first
+            returned_first=(self.session.actor.role.value == "enumerator"
+                            and not self._user_sorted),
             offset=offset, limit=limit)
 
     def _load(self, limit: int) -> None:

@@ -115,7 +115,9 @@ def loaded_ids(model: HouseholdTableModel) -> list[str]:
 
 
 def all_rows(village: Village, **query: Any) -> list[RecordRow]:
+    """The list as an enumerator first sees it: returned records first."""
     actor = village.actor("agen1")
+    query.setdefault("returned_first", True)
     return village.store.queries.page(actor, limit=100_000, **query).rows
 
 
