@@ -8,8 +8,11 @@ from pathlib import Path
 from desa_app.core.audit import ChainReport, record_event, verify_chain
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.store.database import Database, open_database
+from desa_app.core.store.desa_cantik import DesaCantik
+from desa_app.core.store.pembina import Pembina
 from desa_app.core.store.queries import Queries
 from desa_app.core.store.service import Records
+from desa_app.core.store.sop_tracker import SopTracker, Targets
 from desa_app.core.store.users import Actor, Users, current_user
 from desa_app.core.workflow import Action, require
 
@@ -21,11 +24,19 @@ class VillageStore:
     users: Users = field(init=False)
     records: Records = field(init=False)
     queries: Queries = field(init=False)
+    desa_cantik: DesaCantik = field(init=False)
+    pembina: Pembina = field(init=False)
+    sop: SopTracker = field(init=False)
+    targets: Targets = field(init=False)
 
     def __post_init__(self) -> None:
         self.users = Users(self.db, self.clock)
         self.records = Records(self.db, self.clock)
         self.queries = Queries(self.db)
+        self.desa_cantik = DesaCantik(self.db, self.clock)
+        self.pembina = Pembina(self.db, self.clock)
+        self.sop = SopTracker(self.db, self.clock)
+        self.targets = Targets(self.db, self.clock)
 
     def close(self, backup: bool = True) -> None:
         self.db.close(backup)

@@ -1,0 +1,507 @@
+"""Desa Cantik: the register of Agen Statistik, the programme's rules, activities, attachments.
+
+Same pattern as :mod:`service`: one transaction per call, the permission checked in core,
+an audit event beside every change. Public methods return frozen dataclasses, never ORM
+rows, so a screen cannot change the database by accident.
+
+Agents are *removed* for real (``remove_agent``): the register is a list typed from the
+Kepala Desa's SK, a row removed is a typing mistake, and the audit event keeps every
+field of it. An agent who stops serving is not removed but given ``active_to``: the rules
+then stop counting them from that day while past dates stay correct.
+
+Attachments (photos, PDFs) live inside the village file so that every backup carries
+them; each is stored with its SHA-256, which is checked again on every read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypedDict, Unpack
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from desa_app.core.audit import record_event
+from desa_app.core.clock import Clock, utcnow
+from desa_app.core.store import errors as E
+from desa_app.core.store.database import Database
+from desa_app.core.store.models import (
+    ACTIVITY_KINDS,
+    AGENT_KINDS,
+    Activity,
+    Agent,
+    Attachment,
+    SopStep,
+    User,
+    Visit,
+)
+from desa_app.core.store.users import Actor, current_user
+from desa_app.core.workflow import Action, Role, require
+
+APARAT_KINDS = frozenset({"kaur", "kasi", "staf"})  # perangkat desa; "mitra" is not
+EARLIEST = date(2000, 1, 1)  # Desa Cantik began in 2021: an older date is a typing error
+MAX_ATTACHMENT = 10 * 1024 * 1024
+MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
+         (b"%PDF-", "application/pdf"))
+OWNER_ACTIONS = {"activity": Action.LOG_ACTIVITY, "sop_step": Action.MANAGE_SOP,
+                 "visit": Action.MANAGE_VISITS}
+OWNER_MODELS: dict[str, type[Activity | SopStep | Visit]] = {
+    "activity": Activity, "sop_step": SopStep, "visit": Visit}
+
+
+class AttachmentDamaged(E.StoreError):
+    """The stored bytes no longer match their SHA-256: the file was damaged or altered."""
+
+
+def authorise(session: Session, actor: Actor, action: Action) -> User:
+    """The actor's current row, after checking the role may do ``action`` (in core)."""
+    user = current_user(session, actor)
+    require(user.role, action)
+    return user
+
+
+def jsonable(value: Any) -> Any:
+    """Dates as ISO text, so audit details stay plain JSON."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def check_date(value: object, label: str, *, not_after: date | None = None) -> date | None:
+    """A date (or None) that a person could really have meant; InvalidInput otherwise."""
+    if value is None:
+        return None
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise E.InvalidInput(f"{label} harus berupa tanggal.")
+    if value < EARLIEST:
+        raise E.InvalidInput(f"{label} {value:%d-%m-%Y} tidak masuk akal.")
+    if not_after is not None and value > not_after:
+        raise E.InvalidInput(f"{label} tidak boleh melewati hari ini ({not_after:%d-%m-%Y}).")
+    return value
+
+
+def _text(value: object, label: str, limit: int, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise E.InvalidInput(f"{label} harus berupa teks.")
+    value = value.strip()
+    if required and not value:
+        raise E.InvalidInput(f"{label} wajib diisi.")
+    if len(value) > limit:
+        raise E.InvalidInput(f"{label} terlalu panjang (paling banyak {limit} karakter).")
+    return value
+
+
+# -- agents ------------------------------------------------------------------------------
+class AgentExtras(TypedDict, total=False):
+    """The optional columns of an agent (keyword arguments of ``add_agent``)."""
+
+    position: str
+    experience: str
+    it_competence: str
+    sk_number: str
+    sk_date: date | None
+    training: str
+    active_from: date | None
+    active_to: date | None
+
+
+class AgentChanges(AgentExtras, total=False):
+    """Any column of an agent (keyword arguments of ``update_agent``)."""
+
+    name: str
+    kind: str
+
+
+AGENT_TEXTS = {"name": ("Nama agen", 120), "kind": ("Jenis agen", 8),
+               "position": ("Jabatan", 120), "experience": ("Pengalaman", 2000),
+               "it_competence": ("Kompetensi TI", 120), "sk_number": ("Nomor SK", 120),
+               "training": ("Pelatihan", 2000)}
+AGENT_DATES = {"sk_date": "Tanggal SK", "active_from": "Aktif sejak",
+               "active_to": "Aktif sampai"}
+
+
+@dataclass(frozen=True)
+class AgentInfo:
+    id: int
+    name: str
+    position: str
+    kind: str
+    experience: str
+    it_competence: str
+    sk_number: str
+    sk_date: date | None
+    training: str
+    active_from: date | None
+    active_to: date | None
+
+    @property
+    def aparat(self) -> bool:
+        return self.kind in APARAT_KINDS
+
+    def active_on(self, day: date) -> bool:
+        return ((self.active_from is None or self.active_from <= day)
+                and (self.active_to is None or day <= self.active_to))
+
+
+def _agent(row: Agent) -> AgentInfo:
+    return AgentInfo(row.id, row.name, row.position, row.kind, row.experience,
+                     row.it_competence, row.sk_number, row.sk_date, row.training,
+                     row.active_from, row.active_to)
+
+
+def _check_agent(values: dict[str, Any], today: date) -> dict[str, Any]:
+    """Cleaned values of a whole agent; InvalidInput with the first problem found."""
+    unknown = set(values) - set(AGENT_TEXTS) - set(AGENT_DATES)
+    if unknown:
+        raise TypeError(f"unknown agent fields: {sorted(unknown)}")
+    clean: dict[str, Any] = {}
+    for key, (label, limit) in AGENT_TEXTS.items():
+        clean[key] = _text(values.get(key, ""), label, limit, key in ("name", "kind"))
+    if clean["kind"] not in AGENT_KINDS:
+        raise E.InvalidInput(f"Jenis agen tidak dikenal: {clean['kind']} "
+                             f"(pilih: {', '.join(AGENT_KINDS)}).")
+    clean["sk_date"] = check_date(values.get("sk_date"), "Tanggal SK", not_after=today)
+    clean["active_from"] = check_date(values.get("active_from"), "Aktif sejak")
+    clean["active_to"] = check_date(values.get("active_to"), "Aktif sampai")
+    start, end = clean["active_from"], clean["active_to"]
+    if start is not None and end is not None and end < start:
+        raise E.InvalidInput("Tanggal akhir masa aktif tidak boleh sebelum tanggal mulainya.")
+    return clean
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """One programme rule, held or not, with a sentence to show beside a green/red mark."""
+
+    code: str
+    ok: bool
+    message: str
+
+
+def agent_rules_for(agents: list[AgentInfo], on: date) -> list[RuleResult]:
+    """The Desa Cantik rules on the agents active on ``on`` (both results, always)."""
+    active = [a for a in agents if a.active_on(on)]
+    by_sk: dict[str, list[AgentInfo]] = defaultdict(list)
+    for agent in active:
+        if agent.sk_number:
+            by_sk[agent.sk_number].append(agent)
+    several = [sk for sk, named in by_sk.items() if len(named) >= 2]
+    missing = [a.name for a in active if not a.sk_number]
+    if several:
+        sk_rule = RuleResult("sk_banyak_agen", True,
+                             f"SK {several[0]} menetapkan {len(by_sk[several[0]])} agen.")
+    elif not active:
+        sk_rule = RuleResult("sk_banyak_agen", False,
+                             "Belum ada Agen Statistik yang aktif; catat agen dari SK.")
+    elif missing:
+        sk_rule = RuleResult("sk_banyak_agen", False,
+                             "Nomor SK belum diisi untuk: " + ", ".join(missing) + ".")
+    else:
+        sk_rule = RuleResult("sk_banyak_agen", False,
+                             "Setiap SK hanya menetapkan satu agen; SK harus menetapkan lebih "
+                             "dari satu Agen Statistik.")
+    aparat = [a.name for a in active if a.aparat]
+    aparat_rule = (
+        RuleResult("ada_aparat", True, "Aparat desa/kelurahan di antara agen: "
+                   + ", ".join(aparat) + ".") if aparat else
+        RuleResult("ada_aparat", False, "Minimal satu agen harus aparat desa/kelurahan "
+                   "(kaur, kasi atau staf)."))
+    return [sk_rule, aparat_rule]
+
+
+# -- activities and attachments -----------------------------------------------------------
+@dataclass(frozen=True)
+class ActivityInfo:
+    id: int
+    activity_date: date
+    kind: str
+    participants: str
+    place: str
+    summary: str
+    author_id: int
+    created_at: datetime
+    attachments: int
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    owner_kind: str
+    owner_id: int
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    added_by: int
+    added_at: datetime
+
+
+def _attachment(row: Attachment) -> AttachmentInfo:
+    return AttachmentInfo(row.id, row.owner_kind, row.owner_id, row.filename, row.media_type,
+                          row.size, row.sha256, row.added_by, row.added_at)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file read from disk and checked, ready to be stored."""
+
+    filename: str
+    media_type: str
+    content: bytes
+    sha256: str
+
+
+def read_upload(path: Path) -> Upload:
+    """Read and check a file: at most 10 MB, and really a JPEG, PNG or PDF by its content."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ATTACHMENT:
+            raise E.InvalidInput(f"Berkas {path.name} terlalu besar ({size / 2**20:.1f} MB); "
+                                 "paling besar 10 MB.")
+        with path.open("rb") as handle:
+            content = handle.read(MAX_ATTACHMENT + 1)
+    except OSError as exc:
+        raise E.InvalidInput(f"Berkas {path.name} tidak dapat dibaca: {exc.strerror}.") from exc
+    if len(content) > MAX_ATTACHMENT:
+        raise E.InvalidInput(f"Berkas {path.name} terlalu besar; paling besar 10 MB.")
+    media = next((kind for magic, kind in MAGIC if content.startswith(magic)), None)
+    if media is None:
+        raise E.InvalidInput(f"Berkas {path.name} bukan foto JPEG/PNG atau dokumen PDF; "
+                             "hanya jenis itu yang dapat dilampirkan.")
+    return Upload(path.name[-255:], media, content, hashlib.sha256(content).hexdigest())
+
+
+def insert_attachment(session: Session, actor: Actor, owner_kind: str, owner_id: int,
+                      upload: Upload, now: datetime) -> AttachmentInfo:
+    """Store a checked file on its owner, in the caller's transaction (permission checked)."""
+    if owner_kind not in OWNER_ACTIONS:
+        raise E.InvalidInput(f"Lampiran tidak dapat dipasang pada «{owner_kind}».")
+    authorise(session, actor, OWNER_ACTIONS[owner_kind])
+    if session.get(OWNER_MODELS[owner_kind], owner_id) is None:
+        raise E.NotFound(f"Tempat lampiran ({owner_kind} {owner_id}) tidak ditemukan.")
+    same = session.execute(select(Attachment.filename).where(
+        Attachment.owner_kind == owner_kind, Attachment.owner_id == owner_id,
+        Attachment.sha256 == upload.sha256)).scalar()
+    if same is not None:
+        raise E.InvalidInput(f"Berkas yang sama sudah dilampirkan (sebagai «{same}»).")
+    row = Attachment(owner_kind=owner_kind, owner_id=owner_id, filename=upload.filename,
+                     media_type=upload.media_type, size=len(upload.content),
+                     sha256=upload.sha256, content=upload.content, added_by=actor.id,
+                     added_at=now)
+    session.add(row)
+    session.flush()
+    record_event(session, at=now, user_id=actor.id, action="attachment.add",
+                 entity="attachment", entity_id=str(row.id),
+                 detail={"owner": f"{owner_kind}:{owner_id}", "file": row.filename,
+                         "sha256": row.sha256, "size": row.size})
+    return _attachment(row)
+
+
+class DesaCantik:
+    def __init__(self, db: Database, clock: Clock = utcnow) -> None:
+        self.db = db
+        self.now = clock
+
+    # -- agents ----------------------------------------------------------------------
+    def add_agent(self, actor: Actor, name: str, kind: str,
+                  **fields: Unpack[AgentExtras]) -> AgentInfo:
+        with self.db.write() as session:
+            authorise(session, actor, Action.MANAGE_AGENTS)
+            now = self.now()
+            clean = _check_agent({**fields, "name": name, "kind": kind}, now.date())
+            row = Agent(created_at=now, **clean)
+            session.add(row)
+            session.flush()
+            record_event(session, at=now, user_id=actor.id, action="agent.add", entity="agent",
+                         entity_id=str(row.id),
+                         detail={k: jsonable(v) for k, v in clean.items()})
+            return _agent(row)
+
+    def update_agent(self, actor: Actor, agent_id: int,
+                     **fields: Unpack[AgentChanges]) -> AgentInfo:
+        """Change some fields; the whole agent is checked again (e.g. dates against each other)."""
+        with self.db.write() as session:
+            authorise(session, actor, Action.MANAGE_AGENTS)
+            row = self._agent_row(session, agent_id)
+            now = self.now()
+            old = {k: getattr(row, k) for k in (*AGENT_TEXTS, *AGENT_DATES)}
+            clean = _check_agent({**old, **fields}, now.date())
+            changed = {k: [jsonable(old[k]), jsonable(v)] for k, v in clean.items()
+                       if v != old[k]}
+            if changed:
+                for key, value in clean.items():
+                    setattr(row, key, value)
+                record_event(session, at=now, user_id=actor.id, action="agent.update",
+                             entity="agent", entity_id=str(row.id), detail=changed)
+            return _agent(row)
+
+    def remove_agent(self, actor: Actor, agent_id: int) -> None:
+        """Delete a mistyped agent (an agent who left gets ``active_to`` instead)."""
+        with self.db.write() as session:
+            authorise(session, actor, Action.MANAGE_AGENTS)
+            row = self._agent_row(session, agent_id)
+            detail = {k: jsonable(v) for k, v in vars(_agent(row)).items()}
+            session.delete(row)
+            record_event(session, at=self.now(), user_id=actor.id, action="agent.remove",
+                         entity="agent", entity_id=str(agent_id), detail=detail)
+
+    def list_agents(self, actor: Actor, on: date | None = None,
+                    active_only: bool = False) -> list[AgentInfo]:
+        """All agents by name; with ``on`` or ``active_only`` only those active that day
+        (``active_only`` alone means today)."""
+        with self.db.read() as session:
+            authorise(session, actor, Action.VIEW)
+            agents = [_agent(r) for r in session.execute(
+                select(Agent).order_by(Agent.name, Agent.id)).scalars()]
+        if on is None and not active_only:
+            return agents
+        day = on or self.now().date()
+        return [a for a in agents if a.active_on(day)]
+
+    def agent_rules(self, actor: Actor, on: date | None = None) -> list[RuleResult]:
+        """Both Desa Cantik rules for the agents active on ``on`` (default today)."""
+        return agent_rules_for(self.list_agents(actor), on or self.now().date())
+
+    @staticmethod
+    def _agent_row(session: Session, agent_id: int) -> Agent:
+        row = session.get(Agent, agent_id)
+        if row is None:
+            raise E.NotFound(f"Agen {agent_id} tidak ditemukan.")
+        return row
+
+    # -- activities ------------------------------------------------------------------
+    def _check_activity(self, activity_date: date, kind: str, participants: str, place: str,
+                        summary: str) -> dict[str, Any]:
+        if kind not in ACTIVITY_KINDS:
+            raise E.InvalidInput(f"Jenis kegiatan tidak dikenal: {kind} "
+                                 f"(pilih: {', '.join(ACTIVITY_KINDS)}).")
+        when = check_date(activity_date, "Tanggal kegiatan", not_after=self.now().date())
+        if when is None:
+            raise E.InvalidInput("Tanggal kegiatan wajib diisi.")
+        return {"activity_date": when, "kind": kind,
+                "participants": _text(participants, "Peserta", 4000),
+                "place": _text(place, "Tempat", 200),
+                "summary": _text(summary, "Ringkasan kegiatan", 20000, required=True)}
+
+    def add_activity(self, actor: Actor, activity_date: date, kind: str, participants: str,
+                     place: str, summary: str) -> int:
+        """Log an activity that took place (not a future plan: the date is not after today)."""
+        with self.db.write() as session:
+            authorise(session, actor, Action.LOG_ACTIVITY)
+            clean = self._check_activity(activity_date, kind, participants, place, summary)
+            now = self.now()
+            row = Activity(author_id=actor.id, created_at=now, **clean)
+            session.add(row)
+            session.flush()
+            record_event(session, at=now, user_id=actor.id, action="activity.add",
+                         entity="activity", entity_id=str(row.id),
+                         detail={"date": clean["activity_date"].isoformat(), "kind": kind})
+            return row.id
+
+    def update_activity(self, actor: Actor, activity_id: int, activity_date: date, kind: str,
+                        participants: str, place: str, summary: str) -> None:
+        """Correct an activity: its author or an operator desa (admin) only."""
+        with self.db.write() as session:
+            row = self._own_activity(session, actor, activity_id)
+            clean = self._check_activity(activity_date, kind, participants, place, summary)
+            changed = {k: [jsonable(getattr(row, k)), jsonable(v)] for k, v in clean.items()
+                       if getattr(row, k) != v}
+            for key, value in clean.items():
+                setattr(row, key, value)
+            if changed:
+                record_event(session, at=self.now(), user_id=actor.id,
+                             action="activity.update", entity="activity",
+                             entity_id=str(row.id), detail=changed)
+
+    def delete_activity(self, actor: Actor, activity_id: int) -> None:
+        """Delete an activity with its attachments: its author or an admin only."""
+        with self.db.write() as session:
+            row = self._own_activity(session, actor, activity_id)
+            files = list(session.execute(select(Attachment.filename, Attachment.sha256).where(
+                Attachment.owner_kind == "activity", Attachment.owner_id == row.id)).all())
+            session.execute(delete(Attachment).where(
+                Attachment.owner_kind == "activity", Attachment.owner_id == row.id))
+            record_event(session, at=self.now(), user_id=actor.id, action="activity.delete",
+                         entity="activity", entity_id=str(row.id),
+                         detail={"date": row.activity_date.isoformat(), "kind": row.kind,
+                                 "summary": row.summary,
+                                 "attachments": [[f, s] for f, s in files]})
+            session.delete(row)
+
+    def list_activities(self, actor: Actor, year: int | None = None,
+                        kind: str | None = None) -> list[ActivityInfo]:
+        """Activities, newest first, each with its number of attachments."""
+        with self.db.read() as session:
+            authorise(session, actor, Action.VIEW)
+            counts = (select(Attachment.owner_id, func.count().label("n"))
+                      .where(Attachment.owner_kind == "activity")
+                      .group_by(Attachment.owner_id).subquery())
+            query = (select(Activity, func.coalesce(counts.c.n, 0))
+                     .outerjoin(counts, counts.c.owner_id == Activity.id)
+                     .order_by(Activity.activity_date.desc(), Activity.id.desc()))
+            if year is not None:
+                query = query.where(Activity.activity_date.between(date(year, 1, 1),
+                                                                   date(year, 12, 31)))
+            if kind is not None:
+                query = query.where(Activity.kind == kind)
+            return [ActivityInfo(a.id, a.activity_date, a.kind, a.participants, a.place,
+                                 a.summary, a.author_id, a.created_at, int(n))
+                    for a, n in session.execute(query).all()]
+
+    @staticmethod
+    def _own_activity(session: Session, actor: Actor, activity_id: int) -> Activity:
+        user = authorise(session, actor, Action.LOG_ACTIVITY)
+        row = session.get(Activity, activity_id)
+        if row is None:
+            raise E.NotFound(f"Kegiatan {activity_id} tidak ditemukan.")
+        if row.author_id != user.id and user.role != Role.ADMIN:
+            raise E.PermissionDenied("Hanya pencatat kegiatan ini atau operator desa yang "
+                                     "dapat mengubah atau menghapusnya.")
+        return row
+
+    # -- attachments -----------------------------------------------------------------
+    def add_attachment(self, actor: Actor, owner_kind: str, owner_id: int,
+                       path: Path) -> AttachmentInfo:
+        """Attach a photo/PDF; allowed to whoever may change the owner (see OWNER_ACTIONS)."""
+        upload = read_upload(path)  # before the transaction: no lock held while reading
+        with self.db.write() as session:
+            return insert_attachment(session, actor, owner_kind, owner_id, upload, self.now())
+
+    def attachments(self, actor: Actor, owner_kind: str, owner_id: int) -> list[AttachmentInfo]:
+        with self.db.read() as session:
+            authorise(session, actor, Action.VIEW)
+            return [_attachment(r) for r in session.execute(
+                select(Attachment).where(Attachment.owner_kind == owner_kind,
+                                         Attachment.owner_id == owner_id)
+                .order_by(Attachment.id)).scalars()]
+
+    def attachment_content(self, actor: Actor, attachment_id: int) -> bytes:
+        """The file's bytes, after checking they still match the SHA-256 taken when added."""
+        with self.db.read() as session:
+            authorise(session, actor, Action.VIEW)
+            row = self._attachment_row(session, attachment_id)
+            content = bytes(row.content)
+            if hashlib.sha256(content).hexdigest() != row.sha256 or len(content) != row.size:
+                raise AttachmentDamaged(
+                    f"Lampiran «{row.filename}» rusak: isinya tidak sama dengan saat "
+                    "dilampirkan. Lampirkan ulang berkas aslinya atau pulihkan dari cadangan.")
+            return content
+
+    def remove_attachment(self, actor: Actor, attachment_id: int) -> None:
+        with self.db.write() as session:
+            row = self._attachment_row(session, attachment_id)
+            authorise(session, actor, OWNER_ACTIONS[row.owner_kind])
+            record_event(session, at=self.now(), user_id=actor.id, action="attachment.remove",
+                         entity="attachment", entity_id=str(row.id),
+                         detail={"owner": f"{row.owner_kind}:{row.owner_id}",
+                                 "file": row.filename, "sha256": row.sha256})
+            session.delete(row)
+
+    @staticmethod
+    def _attachment_row(session: Session, attachment_id: int) -> Attachment:
+        row = session.get(Attachment, attachment_id)
+        if row is None:
+            raise E.NotFound(f"Lampiran {attachment_id} tidak ditemukan.")
+        return row
