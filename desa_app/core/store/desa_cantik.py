@@ -28,6 +28,15 @@ from sqlalchemy.orm import Session
 from desa_app.core.audit import record_event
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.store import errors as E
+from desa_app.core.store.attachments import (
+    OWNER_ACTIONS,
+    AttachmentDamaged,
+    AttachmentInfo,
+    _attachment,
+    authorise,
+    insert_attachment,
+    read_upload,
+)
 from desa_app.core.store.database import Database
 from desa_app.core.store.models import (
     ACTIVITY_KINDS,
@@ -35,33 +44,12 @@ from desa_app.core.store.models import (
     Activity,
     Agent,
     Attachment,
-    SopStep,
-    User,
-    Visit,
 )
-from desa_app.core.store.users import Actor, current_user
-from desa_app.core.workflow import Action, Role, require
+from desa_app.core.store.users import Actor
+from desa_app.core.workflow import Action, Role
 
 APARAT_KINDS = frozenset({"kaur", "kasi", "staf"})  # perangkat desa; "mitra" is not
 EARLIEST = date(2000, 1, 1)  # Desa Cantik began in 2021: an older date is a typing error
-MAX_ATTACHMENT = 10 * 1024 * 1024
-MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
-         (b"%PDF-", "application/pdf"))
-OWNER_ACTIONS = {"activity": Action.LOG_ACTIVITY, "sop_step": Action.MANAGE_SOP,
-                 "visit": Action.MANAGE_VISITS}
-OWNER_MODELS: dict[str, type[Activity | SopStep | Visit]] = {
-    "activity": Activity, "sop_step": SopStep, "visit": Visit}
-
-
-class AttachmentDamaged(E.StoreError):
-    """The stored bytes no longer match their SHA-256: the file was damaged or altered."""
-
-
-def authorise(session: Session, actor: Actor, action: Action) -> User:
-    """The actor's current row, after checking the role may do ``action`` (in core)."""
-    user = current_user(session, actor)
-    require(user.role, action)
-    return user
 
 
 def jsonable(value: Any) -> Any:
@@ -223,80 +211,6 @@ class ActivityInfo:
     author_id: int
     created_at: datetime
     attachments: int
-
-
-@dataclass(frozen=True)
-class AttachmentInfo:
-    id: int
-    owner_kind: str
-    owner_id: int
-    filename: str
-    media_type: str
-    size: int
-    sha256: str
-    added_by: int
-    added_at: datetime
-
-
-def _attachment(row: Attachment) -> AttachmentInfo:
-    return AttachmentInfo(row.id, row.owner_kind, row.owner_id, row.filename, row.media_type,
-                          row.size, row.sha256, row.added_by, row.added_at)
-
-
-@dataclass(frozen=True)
-class Upload:
-    """A file read from disk and checked, ready to be stored."""
-
-    filename: str
-    media_type: str
-    content: bytes
-    sha256: str
-
-
-def read_upload(path: Path) -> Upload:
-    """Read and check a file: at most 10 MB, and really a JPEG, PNG or PDF by its content."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_ATTACHMENT:
-            raise E.InvalidInput(f"Berkas {path.name} terlalu besar ({size / 2**20:.1f} MB); "
-                                 "paling besar 10 MB.")
-        with path.open("rb") as handle:
-            content = handle.read(MAX_ATTACHMENT + 1)
-    except OSError as exc:
-        raise E.InvalidInput(f"Berkas {path.name} tidak dapat dibaca: {exc.strerror}.") from exc
-    if len(content) > MAX_ATTACHMENT:
-        raise E.InvalidInput(f"Berkas {path.name} terlalu besar; paling besar 10 MB.")
-    media = next((kind for magic, kind in MAGIC if content.startswith(magic)), None)
-    if media is None:
-        raise E.InvalidInput(f"Berkas {path.name} bukan foto JPEG/PNG atau dokumen PDF; "
-                             "hanya jenis itu yang dapat dilampirkan.")
-    return Upload(path.name[-255:], media, content, hashlib.sha256(content).hexdigest())
-
-
-def insert_attachment(session: Session, actor: Actor, owner_kind: str, owner_id: int,
-                      upload: Upload, now: datetime) -> AttachmentInfo:
-    """Store a checked file on its owner, in the caller's transaction (permission checked)."""
-    if owner_kind not in OWNER_ACTIONS:
-        raise E.InvalidInput(f"Lampiran tidak dapat dipasang pada «{owner_kind}».")
-    authorise(session, actor, OWNER_ACTIONS[owner_kind])
-    if session.get(OWNER_MODELS[owner_kind], owner_id) is None:
-        raise E.NotFound(f"Tempat lampiran ({owner_kind} {owner_id}) tidak ditemukan.")
-    same = session.execute(select(Attachment.filename).where(
-        Attachment.owner_kind == owner_kind, Attachment.owner_id == owner_id,
-        Attachment.sha256 == upload.sha256)).scalar()
-    if same is not None:
-        raise E.InvalidInput(f"Berkas yang sama sudah dilampirkan (sebagai «{same}»).")
-    row = Attachment(owner_kind=owner_kind, owner_id=owner_id, filename=upload.filename,
-                     media_type=upload.media_type, size=len(upload.content),
-                     sha256=upload.sha256, content=upload.content, added_by=actor.id,
-                     added_at=now)
-    session.add(row)
-    session.flush()
-    record_event(session, at=now, user_id=actor.id, action="attachment.add",
-                 entity="attachment", entity_id=str(row.id),
-                 detail={"owner": f"{owner_kind}:{owner_id}", "file": row.filename,
-                         "sha256": row.sha256, "size": row.size})
-    return _attachment(row)
 
 
 class DesaCantik:

@@ -24,15 +24,14 @@ from desa_app.core import sop
 from desa_app.core.audit import record_event
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.store import errors as E
-from desa_app.core.store.database import Database
-from desa_app.core.store.desa_cantik import (
+from desa_app.core.store.attachments import (
     AttachmentInfo,
     authorise,
-    check_date,
     insert_attachment,
-    jsonable,
     read_upload,
 )
+from desa_app.core.store.database import Database
+from desa_app.core.store.desa_cantik import check_date, jsonable
 from desa_app.core.store.models import Attachment, SopStep, Target
 from desa_app.core.store.users import Actor
 from desa_app.core.workflow import Action

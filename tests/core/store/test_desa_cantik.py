@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import func, select
 
 from desa_app.core.store import errors as E
-from desa_app.core.store.desa_cantik import AttachmentDamaged, DesaCantik, RuleResult
+from desa_app.core.store.attachments import AttachmentDamaged
+from desa_app.core.store.desa_cantik import DesaCantik, RuleResult
 from desa_app.core.store.models import Activity, Agent, Attachment, AuditEvent
 from desa_app.core.store.users import Actor
 from desa_app.core.workflow import Role
