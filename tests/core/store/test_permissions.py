@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
@@ -121,15 +122,22 @@ def perform(village: Village, action: Action, actor: Actor) -> Callable[[], obje
         return lambda: village.store.backup(actor)
     if action is Action.VIEW_AUDIT:
         return lambda: village.store.audit_report(actor)
+    day = date(2026, 11, 2)
+    if action is Action.MANAGE_VISITS:
+        return lambda: village.store.pembina.add_visit(actor, day, "Pembinaan DDK", "Kasi", [])
+    if action is Action.MANAGE_AGENTS:
+        return lambda: village.store.desa_cantik.add_agent(actor, "Sri Wahyuni", "kasi")
+    if action is Action.LOG_ACTIVITY:
+        return lambda: village.store.desa_cantik.add_activity(
+            actor, day, "sosialisasi", "Pokja", "Balai desa", "Sosialisasi DDK")
+    if action is Action.MANAGE_SOP:
+        return lambda: village.store.sop.plan_year(actor, 2027, date(2027, 1, 4))
+    if action is Action.SET_TARGETS:
+        return lambda: village.store.targets.set_target(actor, "Krajan", "", 120)
     raise LookupError(action)
 
 
-SERVICE_ACTIONS = [a for a in Action if a not in (
-    Action.EXPORT, Action.RESTORE_BACKUP,
-    # issue 5 services: enforced by their own tests until they join this list
-    Action.MANAGE_VISITS, Action.MANAGE_AGENTS, Action.LOG_ACTIVITY, Action.MANAGE_SOP,
-    Action.SET_TARGETS,
-)]
+SERVICE_ACTIONS = [a for a in Action if a not in (Action.EXPORT, Action.RESTORE_BACKUP)]
 
 
 @pytest.mark.parametrize("action", SERVICE_ACTIONS, ids=str)
