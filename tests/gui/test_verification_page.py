@@ -133,3 +133,24 @@ def test_the_pembina_can_change_nothing_on_screen(qtbot: Any, store: VillageStor
     assert all(not row.input.isEnabled() for row in rows.values() if row.input is not None)
     editor.on_edit("alamat", (), "diubah pembina")  # even a forged edit does nothing
     assert editor.state.answer("alamat") == EXAMPLE["alamat"] and not editor.dirty
+
+
+def test_the_pembina_writes_a_note_on_a_record(qtbot: Any, store: VillageStore) -> None:
+    record_id = submitted_record(store)
+    bps = session_of(store, "bps1")
+    editor = FormEditor(bps)
+    qtbot.addWidget(editor)
+    editor.load(record_id)
+    notes = editor.notes_list
+    assert notes.write.isVisibleTo(editor)
+    targets = [notes.target.itemData(i) for i in range(notes.target.count())]
+    notes.target.setCurrentIndex(targets.index("anggota[2]/nik"))
+    qtbot.keyClicks(notes.text, "Mohon cek NIK dengan KTP")
+    notes.write.click()
+    saved = store.records.notes(bps.actor, record_id)
+    assert [(n.field_path, n.text) for n in saved] == [
+        ("anggota[2]/nik", "Mohon cek NIK dengan KTP")]
+    assert editor.members is not None
+    editor.members.select_member(1)
+    assert "Mohon cek NIK" in editor.members.registry.rows["nik"].messages.text()
+    assert store.records.load(bps.actor, record_id).status is Status.SUBMITTED

@@ -16,6 +16,7 @@ from desa_app.core.instrument.issues import Issue, Key
 from desa_app.core.instrument.model import Container, Instrument, Repeat, Severity
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import ChangeSet, Environment, FormState
+from desa_app.core.store.errors import StoreError
 from desa_app.core.workflow import Action, Status, can_edit
 from desa_app.gui.form.members import MembersPanel
 from desa_app.gui.form.navigator import IssueList, NotesList, SectionNavigator, path_to_cell
@@ -102,6 +103,9 @@ class FormEditor(SaveFlow, QWidget):
         self.set_editable(not read_only and (
             session.can(Action.CREATE) if record_id is None
             else can_edit(session.actor.role, self.status)))
+        can_note = (record_id is not None and not self.editable and not read_only
+                    and session.can(Action.ADD_NOTE))
+        self.notes_list.allow_writing(self.state if can_note else None)
         self.load_notes()
         if self.members is not None:
             self.members.current = -1
@@ -176,6 +180,7 @@ class FormEditor(SaveFlow, QWidget):
         self.notes_list = NotesList(self.session.can(Action.RESOLVE_NOTE))
         self.notes_list.note_chosen.connect(self.jump_to_path)
         self.notes_list.resolve_requested.connect(self.resolve_note)
+        self.notes_list.note_written.connect(self.write_note)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.navigator)
         left.addWidget(self.issues)
@@ -282,6 +287,18 @@ class FormEditor(SaveFlow, QWidget):
             if note.field_path:
                 self.notes_at.setdefault(path_to_cell(note.field_path), []).append(note.text)
         self.notes_list.show_notes(self.open_notes)
+
+    def write_note(self, path: str | None, text: str) -> None:
+        """A note by someone who reads but does not edit (catatan pembinaan)."""
+        if self.record_id is None:
+            return
+        try:
+            self.session.store.records.add_note(self.session.actor, self.record_id, text, path)
+        except StoreError as exc:
+            QMessageBox.warning(self, t("form.save_failed_title"), str(exc))
+            return
+        self.load_notes()
+        self.refresh_all()
 
     def resolve_note(self, note_id: int) -> None:
         self.session.store.records.resolve_note(self.session.actor, note_id)

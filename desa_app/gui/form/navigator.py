@@ -9,7 +9,9 @@ from desa_app.core.instrument.issues import Issue
 from desa_app.core.instrument.model import Instrument, Node, Severity
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
+    QComboBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -125,8 +127,18 @@ class NotesList(QWidget):
     note_chosen = Signal(str)
     resolve_requested = Signal(int)
 
+    note_written = Signal(object, str)  # field path or None, text
+
     def __init__(self, can_resolve: bool) -> None:
         super().__init__()
+        self.target = QComboBox()
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(t("notes.write_placeholder"))
+        self.write = QPushButton(t("notes.write"))
+        self.write.clicked.connect(self._write)
+        self.text.returnPressed.connect(self._write)
+        for widget in (self.target, self.text, self.write):
+            widget.hide()
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.resolve = QPushButton(t("notes.resolve"))
@@ -137,6 +149,9 @@ class NotesList(QWidget):
         layout.addWidget(QLabel(t("notes.title")))
         layout.addWidget(self.list)
         layout.addWidget(self.resolve)
+        layout.addWidget(self.target)
+        layout.addWidget(self.text)
+        layout.addWidget(self.write)
         self.list.itemActivated.connect(self._chosen)
         self.list.itemClicked.connect(self._chosen)
         self.list.currentItemChanged.connect(
@@ -154,12 +169,46 @@ class NotesList(QWidget):
         if item is not None and item.data(NOTE_ROLE) is not None:
             self.resolve_requested.emit(int(item.data(NOTE_ROLE)))
 
+    def allow_writing(self, state: Any | None) -> None:
+        """Offer writing a note (pembina, or the Tim outside its review), or hide it."""
+        for widget in (self.target, self.text, self.write):
+            widget.setVisible(state is not None)
+        if state is not None:
+            fill_note_targets(self.target, state)
+            self.setVisible(True)
+
+    def _write(self) -> None:
+        text = self.text.text().strip()
+        if text:
+            self.note_written.emit(self.target.currentData() or None, text)
+            self.text.clear()
+
     def show_notes(self, notes: list[Any]) -> None:
         self.list.clear()
-        self.setVisible(bool(notes))
+        self.setVisible(bool(notes) or self.write.isVisibleTo(self))
         for note in notes:
             where = note.field_path or t("notes.whole_record")
             item = QListWidgetItem(f"📝 {where}: {note.text}")
             item.setData(Qt.ItemDataRole.UserRole, note.field_path or "")
             item.setData(NOTE_ROLE, note.id)
             self.list.addItem(item)
+
+
+def fill_note_targets(combo: Any, state: Any) -> None:
+    """The questions a note can be about: the whole record, then every answered one."""
+    from desa_app.core.instrument.issues import path_of
+
+    combo.clear()
+    combo.addItem(t("notes.whole_record"), "")
+    language = form_language()
+    seen = set()
+    cells = sorted(state.raw, key=lambda cell: (cell[1], state.plan.by_name[cell[0]].index))
+    for name, key in cells:
+        node = state.instrument.nodes[name]
+        path = path_of(node, key)
+        if path in seen:
+            continue
+        seen.add(path)
+        label = f"{node.number} {node.label.get(language)}".strip()
+        member = f" — {t('members.detail', n=key[0] + 1)}" if key else ""
+        combo.addItem(f"{label}{member}", path)

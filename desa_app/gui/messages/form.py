@@ -8,6 +8,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notes.title": ("Catatan Tim (belum selesai)", "Team notes (open)"),
     "notes.resolve": ("Tandai catatan selesai", "Mark note as resolved"),
     "notes.whole_record": ("seluruh rekaman", "whole record"),
+    "notes.write": ("Tulis catatan", "Write note"),
+    "notes.write_placeholder": ("Catatan pembinaan untuk rekaman ini…",
+                                "A note on this record…"),
     "recovery.title": ("Pulihkan isian?", "Recover answers?"),
     "recovery.offer": ("Aplikasi terakhir berhenti sebelum isian «{title}» tersimpan "
                        "(terakhir diketik {when}). Pulihkan isian itu sekarang?",

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from desa_app.core.instrument.issues import path_of
 from desa_app.core.instrument.model import Severity
 from desa_app.core.store.errors import StoreError
 from desa_app.core.store.verification import Verification
 from desa_app.gui.form.editor import FormEditor
-from desa_app.gui.i18n import form_language, t
+from desa_app.gui.form.navigator import fill_note_targets
+from desa_app.gui.i18n import t
 from desa_app.gui.qt import (
     QComboBox,
     QHBoxLayout,
@@ -127,22 +127,7 @@ class ReviewPanel(QWidget):
         self.duty.setText(t("review.own_record") if own else "")
 
     def _fill_fields(self) -> None:
-        """The questions a note can be about: the whole record, then every answered one."""
-        self.note_field.clear()
-        self.note_field.addItem(t("notes.whole_record"), "")
-        state = self.editor.state
-        language = form_language()
-        seen = set()
-        cells = sorted(state.raw, key=lambda cell: (cell[1], state.plan.by_name[cell[0]].index))
-        for name, key in cells:
-            node = state.instrument.nodes[name]
-            path = path_of(node, key)
-            if path in seen:
-                continue
-            seen.add(path)
-            label = f"{node.number} {node.label.get(language)}".strip()
-            member = f" — {t('members.detail', n=key[0] + 1)}" if key else ""
-            self.note_field.addItem(f"{label}{member}", path)
+        fill_note_targets(self.note_field, self.editor.state)
 
     def show_notes(self) -> None:
         assert self.record_id is not None
