@@ -1,26 +1,52 @@
 """Beranda: which village this is, who is logged in, how far the work is, where to go next.
 
 The counts per workflow status are the first thing a Tim verifikasi or an operator asks
-("how many households are still drafts?"); they are read in the background because an
-encrypted database may need to open a new connection (key derivation is slow on purpose).
+("how many households are still drafts?"); below them the dashboard: progress per dusun
+against the targets, returned records waiting for correction (and the oldest), the Tim's
+work per week, what is already in Prodeskel, and the population of the verified
+households (pyramid, penduduk, KK, pendidikan, pekerjaan).
+
+Everything is computed in the background (:class:`~desa_app.core.store.dashboard.Dashboard`,
+well under a second for 10,000 households), because an encrypted database may need to
+open a new connection (key derivation is slow on purpose) and the window must never
+freeze. The figures are read again when the page is shown again (after a save elsewhere)
+and on the refresh button, never while someone types.
+
+Clicking a status bar opens the household list filtered to that status; a dusun bar, the
+list of that dusun.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from desa_app.core.store.dashboard import (
+    Breakdown,
+    Dashboard,
+    Population,
+    Progress,
+    WeekCount,
+)
 from desa_app.core.workflow import Status
-from desa_app.gui.i18n import language, t
+from desa_app.gui.charts import MARGIN, SPACING, Bar, BarChart, PyramidChart, PyramidRow
+from desa_app.gui.household_model import local_time
+from desa_app.gui.i18n import form_language, language, t
 from desa_app.gui.login import problem_label, report, say
 from desa_app.gui.main_window import MainWindow, register_page
 from desa_app.gui.qt import (
+    QColor,
     QFont,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     Qt,
+    QtGui,
     QVBoxLayout,
     QWidget,
 )
@@ -30,11 +56,62 @@ from desa_app.gui.worker import run_in_background
 SHORTCUTS = (("nav.households", "home.go_households"), ("nav.settings", "home.go_settings"))
 """(page, button text): a button shows only when the window has that page for this role."""
 
+HOUSEHOLDS = "nav.households"
+TOP = 8
+"""Pendidikan / pekerjaan: the most frequent codes shown, the rest summed as "Lainnya"."""
+
+STATUS_BAR_COLOURS = {
+    # the household list's hues (household_model.STATUS_COLOURS), strong enough for a bar
+    Status.DRAFT: "#9e9e9e",
+    Status.SUBMITTED: "#1e88e5",
+    Status.RETURNED: "#ef6c00",
+    Status.VERIFIED: "#43a047",
+    Status.ENTERED: "#1b5e20",
+}
+PROGRESS_COLOUR = "#2e7d32"
+WEEK_COLOUR = "#43a047"
+ENTERED_COLOUR = "#1b5e20"
+PENDIDIKAN_COLOUR = "#5e35b1"
+PEKERJAAN_COLOUR = "#00838f"
+TILES = ("penduduk", "kk", "records", "returned", "entered")
+
 
 def _number(count: int) -> str:
     """Thousands grouped the way the reader writes them (1.250 in Indonesian)."""
     text = f"{count:,}"
     return text.replace(",", ".") if language() == "id" else text
+
+
+def _percent(part: int, whole: int) -> str:
+    return str(round(100 * part / whole)) if whole else "0"
+
+
+def _day(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    font = QFont(label.font())
+    font.setBold(True)
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def _hint(key: str) -> QLabel:
+    label = QLabel(t(key))
+    label.setWordWrap(True)
+    label.setForegroundRole(QtGui.QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def compute(dashboard: Dashboard, session: AppSession, today: date,
+            labels: str) -> tuple[Progress, Population]:
+    """The dashboard's figures (runs in a worker thread)."""
+    actor = session.actor
+    return (dashboard.progress(actor),
+            dashboard.population(actor, today, language=labels))
 
 
 class HomePage(QWidget):
@@ -45,66 +122,208 @@ class HomePage(QWidget):
         self.session = session
         self.window_ = window
         self.loading = False
-        village = session.village
-        actor = session.actor
+        self._again = False  # a refresh was asked while one ran: run once more after it
+        self._shown_before = False
+        self.dashboard = Dashboard(session.store.db, session.store.clock)
+        self.progress: Progress | None = None
+        self.population: Population | None = None
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        layout.addLayout(self._build_header())
+        layout.addLayout(self._build_tiles())
+        self.problem = problem_label()
+        layout.addWidget(self.problem)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        grid.addWidget(self._build_status_box(), 0, 0)
+        grid.addWidget(self._build_progress_box(), 0, 1)
+        grid.addWidget(self._build_week_box("home.verified_weekly", WEEK_COLOUR, "verified"),
+                       1, 0)
+        grid.addWidget(self._build_week_box("home.entered_weekly", ENTERED_COLOUR, "entered"),
+                       1, 1)
+        grid.addWidget(self._build_pyramid_box(), 2, 0)
+        grid.addWidget(self._build_breakdown_box(), 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        self.refresh()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_header(self) -> QHBoxLayout:
+        village = self.session.village
+        actor = self.session.actor
         kind = t("setup.village.kelurahan" if village.code[9:10] == "1"
                  else "setup.village.desa")
-        title = QLabel(t("home.village", kind=kind, name=village.name))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title = _bold(QLabel(t("home.village", kind=kind, name=village.name)), 1.6)
         place = QLabel(t("home.place", kecamatan=village.kecamatan,
                          kabupaten=village.kabupaten, provinsi=village.provinsi,
                          code=village.code))
         place.setWordWrap(True)
         user = QLabel(t("home.user", name=actor.display_name,
                         role=t(f"role.{actor.role.value}")))
-        self.count_labels: dict[Status, QLabel] = {}
-        counts = QGroupBox(t("home.counts"))
-        grid = QGridLayout(counts)
-        for row, status in enumerate(Status):
-            grid.addWidget(QLabel(t(f"workflow.{status.value}")), row, 0)
-            number = QLabel("…")
-            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.count_labels[status] = number
-            grid.addWidget(number, row, 1)
-        self.total_label = QLabel("…")
-        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
-        bold = QFont(self.total_label.font())
-        bold.setBold(True)
-        total_text = QLabel(t("home.total"))
-        total_text.setFont(bold)
-        self.total_label.setFont(bold)
-        grid.addWidget(total_text, len(Status), 0)
-        grid.addWidget(self.total_label, len(Status), 1)
-        grid.setColumnMinimumWidth(1, 80)
-        self.problem = problem_label()
+        who = QVBoxLayout()
+        who.setSpacing(2)
+        for label in (title, place, user):
+            who.addWidget(label)
         self.refresh_button = QPushButton(t("home.refresh"))
         self.refresh_button.clicked.connect(self.refresh)
+        self.updated_label = _hint("home.loading")
+        self.updated_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.shortcut_buttons: dict[str, QPushButton] = {}
-        shortcuts = QHBoxLayout()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         for nav_key, text_key in SHORTCUTS:
             button = QPushButton(t(text_key))
             button.clicked.connect(lambda _checked=False, key=nav_key: self.go(key))
             button.hide()  # shown once the window is built and has the page (showEvent)
             self.shortcut_buttons[nav_key] = button
-            shortcuts.addWidget(button)
-        shortcuts.addWidget(self.refresh_button)
-        shortcuts.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(title)
-        layout.addWidget(place)
-        layout.addWidget(user)
-        layout.addSpacing(12)
-        layout.addWidget(counts)
-        layout.addWidget(self.problem)
-        layout.addLayout(shortcuts)
+            buttons.addWidget(button)
+        buttons.addWidget(self.refresh_button)
+        side = QVBoxLayout()
+        side.addLayout(buttons)
+        side.addWidget(self.updated_label)
+        side.addStretch(1)
+        header = QHBoxLayout()
+        header.addLayout(who, 1)
+        header.addLayout(side)
+        return header
+
+    def _build_tiles(self) -> QHBoxLayout:
+        """Key figures in a row: big numbers with one line of detail each."""
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        self.tile_numbers: dict[str, QLabel] = {}
+        self.tile_details: dict[str, QLabel] = {}
+        for key in TILES:
+            tile = QFrame()
+            tile.setFrameShape(QFrame.Shape.StyledPanel)
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            box = QVBoxLayout(tile)
+            box.setContentsMargins(10, 6, 10, 6)
+            box.setSpacing(2)
+            caption = QLabel(t(f"home.tile.{key}"))
+            caption.setWordWrap(True)
+            number = _bold(QLabel("…"), 1.5)
+            detail = QLabel()
+            detail.setWordWrap(True)
+            detail.setForegroundRole(QtGui.QPalette.ColorRole.PlaceholderText)
+            box.addWidget(caption)
+            box.addWidget(number)
+            box.addWidget(detail)
+            if key == "returned":
+                self.returned_button = QPushButton(t("home.show_returned"))
+                self.returned_button.clicked.connect(self.show_returned)
+                self.returned_button.setEnabled(False)
+                box.addWidget(self.returned_button, 0, Qt.AlignmentFlag.AlignLeft)
+            box.addStretch(1)
+            self.tile_numbers[key] = number
+            self.tile_details[key] = detail
+            row.addWidget(tile, 1)
+        return row
+
+    def _build_status_box(self) -> QGroupBox:
+        """A table with bars: status and count as text (screen readers, copying), each
+        row lined up with its clickable bar."""
+        box = QGroupBox(t("home.counts"))
+        self.status_chart = BarChart(show_labels=False)
+        self.status_chart.setAccessibleName(t("home.counts"))
+        self.status_chart.bar_clicked.connect(self.show_status)
+        height = self.status_chart.row_height()
+        self.count_labels: dict[Status, QLabel] = {}
+        grid = QGridLayout()
+        grid.setContentsMargins(0, MARGIN, 0, 0)
+        grid.setVerticalSpacing(SPACING)
+        grid.setHorizontalSpacing(12)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row, status in enumerate(Status):
+            name = QLabel(t(f"workflow.{status.value}"))
+            number = QLabel("…")
+            number.setAlignment(right)
+            for label in (name, number):
+                label.setFixedHeight(height)
+            self.count_labels[status] = number
+            grid.addWidget(name, row, 0)
+            grid.addWidget(number, row, 1)
+        self.total_label = _bold(QLabel("…"))
+        self.total_label.setAlignment(right)
+        grid.addWidget(_bold(QLabel(t("home.total"))), len(Status), 0)
+        grid.addWidget(self.total_label, len(Status), 1)
+        grid.setRowStretch(len(Status) + 1, 1)
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        body.addLayout(grid)
+        body.addWidget(self.status_chart, 1, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(box)
+        layout.addLayout(body)
+        layout.addWidget(_hint("home.status_hint"))
+        return box
+
+    def _build_progress_box(self) -> QGroupBox:
+        box = QGroupBox(t("home.progress"))
+        self.progress_chart = BarChart(color=QColor(PROGRESS_COLOUR))
+        self.progress_chart.setAccessibleName(t("home.progress"))
+        self.progress_chart.bar_clicked.connect(self.show_dusun)
+        self.progress_note = _hint("home.progress_hint")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.progress_chart)
+        layout.addWidget(self.progress_note)
         layout.addStretch(1)
-        counts.setMaximumWidth(520)
-        self.refresh()
+        return box
+
+    def _build_week_box(self, title_key: str, colour: str, name: str) -> QGroupBox:
+        box = QGroupBox(t(title_key))
+        chart = BarChart(color=QColor(colour))
+        chart.setAccessibleName(t(title_key))
+        chart.set_clickable(False)
+        setattr(self, f"{name}_chart", chart)
+        layout = QVBoxLayout(box)
+        layout.addWidget(chart)
+        layout.addStretch(1)
+        return box
+
+    def _build_pyramid_box(self) -> QGroupBox:
+        self.pyramid_box = QGroupBox(t("home.pyramid", on="…"))
+        self.pyramid = PyramidChart()
+        self.pyramid.setAccessibleName(t("home.pyramid", on=""))
+        self.pyramid.set_clickable(False)
+        self.pyramid_note = _hint("home.population_note")
+        layout = QVBoxLayout(self.pyramid_box)
+        layout.addWidget(self.pyramid)
+        layout.addWidget(self.pyramid_note)
+        layout.addStretch(1)
+        return self.pyramid_box
+
+    def _build_breakdown_box(self) -> QGroupBox:
+        box = QGroupBox(t("home.breakdowns"))
+        layout = QVBoxLayout(box)
+        self.breakdown_charts: dict[str, BarChart] = {}
+        for question, colour in (("pendidikan", PENDIDIKAN_COLOUR),
+                                 ("pekerjaan", PEKERJAAN_COLOUR)):
+            chart = BarChart(color=QColor(colour))
+            chart.setAccessibleName(t(f"home.{question}"))
+            chart.set_clickable(False)
+            layout.addWidget(_bold(QLabel(t(f"home.{question}"))))
+            layout.addWidget(chart)
+            self.breakdown_charts[question] = chart
+        layout.addStretch(1)
+        return box
+
+    # -- going elsewhere ---------------------------------------------------------------
 
     def go(self, nav_key: str) -> None:
         self.window_.show_page(nav_key)
@@ -113,33 +332,175 @@ class HomePage(QWidget):
         for nav_key, button in self.shortcut_buttons.items():
             button.setVisible(nav_key in self.window_.pages)
 
+    def show_households(self, *, status: Status | None = None, dusun: str | None = None,
+                        select: str | None = None) -> Any:
+        """Open the household list showing only ``status`` / ``dusun`` (other filters
+        cleared); select the record ``select`` when given. None when the window has no
+        list for this user."""
+        if HOUSEHOLDS not in self.window_.pages:
+            return None
+        page: Any = self.window_.show_page(HOUSEHOLDS)
+        widgets = (page.search, page.rt_edit, page.rw_edit, page.status_combo,
+                   page.dusun_combo)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            page.search.clear()
+            page.rt_edit.clear()
+            page.rw_edit.clear()
+            status_index = page.status_combo.findData(status.value) if status else 0
+            page.status_combo.setCurrentIndex(max(0, status_index))
+            dusun_index = page.dusun_combo.findData(dusun) if dusun else 0
+            page.dusun_combo.setCurrentIndex(max(0, dusun_index))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        page.apply_filter()
+        if select:
+            page.select_record(select)
+        return page
+
+    def show_status(self, key: str) -> None:
+        self.show_households(status=Status(key))
+
+    def show_dusun(self, key: str) -> None:
+        self.show_households(dusun=key or None)
+
+    def show_returned(self) -> None:
+        oldest = self.progress.oldest_returned if self.progress else None
+        self.show_households(status=Status.RETURNED,
+                             select=oldest.record_id if oldest else None)
+
+    # -- reading -----------------------------------------------------------------------
+
     def refresh(self) -> None:
-        """Read the counts again (after work elsewhere); one read at a time."""
+        """Compute the figures again (after work elsewhere); one computation at a time."""
         self.update_shortcuts()
         if self.loading:
+            self._again = True
             return
         self.loading = True
         self.refresh_button.setEnabled(False)
-        store, actor = self.session.store, self.session.actor
-        run_in_background(lambda: store.queries.status_counts(actor), self._counted,
-                          self._failed)
+        dashboard, session = self.dashboard, self.session
+        today, labels = date.today(), form_language()
+        run_in_background(lambda: compute(dashboard, session, today, labels),
+                          self._computed, self._failed)
 
-    def _counted(self, counts: dict[Status, int]) -> None:
+    def _finished(self) -> bool:
+        """Mark the computation done; True when another one was asked for meanwhile."""
         self.loading = False
         self.refresh_button.setEnabled(True)
+        again, self._again = self._again, False
+        if again:
+            self.refresh()
+        return again
+
+    def _computed(self, result: tuple[Progress, Population]) -> None:
+        self._finished()
         say(self.problem, "")
-        for status, label in self.count_labels.items():
-            label.setText(_number(counts.get(status, 0)))
-        self.total_label.setText(_number(sum(counts.values())))
+        self.progress, self.population = result
+        self.show_progress(self.progress)
+        self.show_population(self.population)
+        now = local_time(self.session.store.clock())
+        self.updated_label.setText(t("home.updated", when=now.strftime("%d/%m/%Y %H:%M")))
 
     def _failed(self, exc: BaseException, trace: str) -> None:
-        self.loading = False
-        self.refresh_button.setEnabled(True)
+        self._finished()
         report(self, self.problem, exc, trace)
 
+    # -- showing -----------------------------------------------------------------------
+
+    def show_progress(self, progress: Progress) -> None:
+        counts = progress.by_status
+        for status, label in self.count_labels.items():
+            label.setText(_number(counts.get(status, 0)))
+        self.total_label.setText(_number(progress.total))
+        self.status_chart.set_bars([
+            Bar(status.value, t(f"workflow.{status.value}"), counts.get(status, 0),
+                text="", color=QColor(STATUS_BAR_COLOURS[status]))
+            for status in Status])
+        self.progress_chart.set_bars([
+            Bar(d.dusun, d.dusun or t("home.no_dusun"), d.recorded, total=d.target,
+                text=self._against(d.recorded, d.target))
+            for d in progress.dusun])
+        self.tile_numbers["records"].setText(_number(progress.total))
+        self.tile_details["records"].setText(
+            t("home.tile.records_target", target=_number(progress.target),
+              percent=_percent(progress.total, progress.target))
+            if progress.target else t("home.tile.no_target"))
+        self.tile_numbers["returned"].setText(_number(progress.returned_waiting))
+        oldest = progress.oldest_returned
+        if oldest is None:
+            self.tile_details["returned"].setText(t("home.tile.returned_none"))
+        else:
+            since = local_time(oldest.since)
+            self.tile_details["returned"].setText(t(
+                "home.tile.returned_oldest", name=oldest.nama_kk or t("home.no_name"),
+                when=_day(since.date()),
+                days=_number(max(0, (progress.today - since.date()).days))))
+        self.returned_button.setEnabled(oldest is not None and HOUSEHOLDS in self.window_.pages)
+        self.tile_numbers["entered"].setText(_number(progress.entered))
+        this_week = progress.entered_weekly[-1].count if progress.entered_weekly else 0
+        self.tile_details["entered"].setText(
+            t("home.tile.entered_week", count=_number(this_week)))
+        self.verified_chart.set_bars(self._weeks(progress.verified_weekly))
+        self.entered_chart.set_bars(self._weeks(progress.entered_weekly))
+
+    @staticmethod
+    def _against(recorded: int, target: int | None) -> str:
+        if not target:
+            return t("home.progress_no_target", recorded=_number(recorded))
+        return t("home.progress_value", recorded=_number(recorded), target=_number(target),
+                 percent=_percent(recorded, target))
+
+    @staticmethod
+    def _weeks(weeks: tuple[WeekCount, ...]) -> list[Bar]:
+        return [Bar(f"{w.year}-W{w.week:02d}",
+                    t("home.week", week=w.week, start=w.start.strftime("%d/%m")),
+                    w.count, text=_number(w.count)) for w in weeks]
+
+    def show_population(self, population: Population) -> None:
+        self.tile_numbers["penduduk"].setText(_number(population.penduduk))
+        self.tile_details["penduduk"].setText(t(
+            "home.tile.penduduk_detail", male=_number(population.male),
+            female=_number(population.female)))
+        self.tile_numbers["kk"].setText(_number(population.kk))
+        self.tile_details["kk"].setText(t("home.tile.kk_detail"))
+        self.pyramid_box.setTitle(t("home.pyramid", on=_day(population.on)))
+        self.pyramid.set_rows(
+            [PyramidRow(g.label, g.label, g.male, g.female, _number(g.male),
+                        _number(g.female)) for g in population.pyramid],
+            t("home.male"), t("home.female"))
+        unknown = population.age_unknown + population.sex_unknown
+        self.pyramid_note.setText(
+            t("home.population_note") if not unknown else
+            t("home.population_note_unknown", age=_number(population.age_unknown),
+              sex=_number(population.sex_unknown)))
+        for question, chart in self.breakdown_charts.items():
+            chart.set_bars(self._top(population.breakdowns[question]))
+
+    @staticmethod
+    def _top(breakdown: Breakdown) -> list[Bar]:
+        bars = [Bar(item.code, item.label, item.count, text=_number(item.count))
+                for item in breakdown.items[:TOP]]
+        rest = sum(item.count for item in breakdown.items[TOP:])
+        if rest:
+            bars.append(Bar("", t("home.others"), rest, text=_number(rest)))
+        if breakdown.unanswered:
+            bars.append(Bar("", t("home.unanswered"), breakdown.unanswered,
+                            text=_number(breakdown.unanswered)))
+        return bars
+
     def showEvent(self, event: Any) -> None:
+        """Coming back to Beranda (after saving elsewhere) shows current figures; the
+        first showing uses the computation the constructor started."""
         super().showEvent(event)
-        self.refresh()
+        self.update_shortcuts()
+        if event.spontaneous():
+            return  # the window was restored, not the page chosen
+        if self._shown_before:
+            self.refresh()
+        self._shown_before = True
 
 
 register_page("nav.home", lambda s: True, HomePage)
