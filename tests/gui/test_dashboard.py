@@ -17,12 +17,13 @@ from desa_app.core.store.database import open_database
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.workflow import Status
 from desa_app.gui import main_window, worker
-from desa_app.gui.charts import Bar, BarChart, PyramidChart, PyramidRow
+from desa_app.gui.charts import Bar, BarChart, PyramidRow
 from desa_app.gui.i18n import set_language, t
 from desa_app.gui.main_window import MainWindow
 from desa_app.gui.pages.home import HomePage
 from desa_app.gui.pages.households import HouseholdPage
 from desa_app.gui.pages.settings_page import SettingsPage
+from desa_app.gui.pyramid_chart import PyramidChart
 from desa_app.gui.qt import QColor, Qt, QtCore
 from desa_app.gui.session import AppSession
 from desa_app.gui.settings import CONFIG_ENV, AppSettings

@@ -29,14 +29,32 @@ from desa_app.core.store.dashboard import (
     WeekCount,
 )
 from desa_app.core.workflow import Status
-from desa_app.gui.charts import MARGIN, SPACING, Bar, BarChart, PyramidChart, PyramidRow
+from desa_app.gui.charts import MARGIN, SPACING, Bar, BarChart, PyramidRow
 from desa_app.gui.household_model import local_time
-from desa_app.gui.i18n import form_language, language, t
+from desa_app.gui.i18n import form_language, t
 from desa_app.gui.login import problem_label, report, say
 from desa_app.gui.main_window import MainWindow, register_page
+from desa_app.gui.pages.home_parts import (
+    ENTERED_COLOUR,
+    HOUSEHOLDS,
+    PEKERJAAN_COLOUR,
+    PENDIDIKAN_COLOUR,
+    PROGRESS_COLOUR,
+    SHORTCUTS,
+    STATUS_BAR_COLOURS,
+    TILES,
+    TOP,
+    WEEK_COLOUR,
+    _bold,
+    _day,
+    _hint,
+    _number,
+    _percent,
+    compute,
+)
+from desa_app.gui.pyramid_chart import PyramidChart
 from desa_app.gui.qt import (
     QColor,
-    QFont,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -52,66 +70,6 @@ from desa_app.gui.qt import (
 )
 from desa_app.gui.session import AppSession
 from desa_app.gui.worker import run_in_background
-
-SHORTCUTS = (("nav.households", "home.go_households"), ("nav.settings", "home.go_settings"))
-"""(page, button text): a button shows only when the window has that page for this role."""
-
-HOUSEHOLDS = "nav.households"
-TOP = 8
-"""Pendidikan / pekerjaan: the most frequent codes shown, the rest summed as "Lainnya"."""
-
-STATUS_BAR_COLOURS = {
-    # the household list's hues (household_model.STATUS_COLOURS), strong enough for a bar
-    Status.DRAFT: "#9e9e9e",
-    Status.SUBMITTED: "#1e88e5",
-    Status.RETURNED: "#ef6c00",
-    Status.VERIFIED: "#43a047",
-    Status.ENTERED: "#1b5e20",
-}
-PROGRESS_COLOUR = "#2e7d32"
-WEEK_COLOUR = "#43a047"
-ENTERED_COLOUR = "#1b5e20"
-PENDIDIKAN_COLOUR = "#5e35b1"
-PEKERJAAN_COLOUR = "#00838f"
-TILES = ("penduduk", "kk", "records", "returned", "entered")
-
-
-def _number(count: int) -> str:
-    """Thousands grouped the way the reader writes them (1.250 in Indonesian)."""
-    text = f"{count:,}"
-    return text.replace(",", ".") if language() == "id" else text
-
-
-def _percent(part: int, whole: int) -> str:
-    return str(round(100 * part / whole)) if whole else "0"
-
-
-def _day(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
-    font = QFont(label.font())
-    font.setBold(True)
-    if scale != 1.0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
-
-
-def _hint(key: str) -> QLabel:
-    label = QLabel(t(key))
-    label.setWordWrap(True)
-    label.setForegroundRole(QtGui.QPalette.ColorRole.PlaceholderText)
-    return label
-
-
-def compute(dashboard: Dashboard, session: AppSession, today: date,
-            labels: str) -> tuple[Progress, Population]:
-    """The dashboard's figures (runs in a worker thread)."""
-    actor = session.actor
-    return (dashboard.progress(actor),
-            dashboard.population(actor, today, language=labels))
 
 
 class HomePage(QWidget):
