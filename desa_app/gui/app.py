@@ -19,6 +19,8 @@ from desa_app.gui.settings import AppSettings
 def build_window(session: AppSession) -> tuple[object, object]:
     """The main window with every page registered, and its form host."""
     # importing the pages registers them, in navigation order
+    from desa_app.gui import pembina_page  # noqa: F401
+    from desa_app.gui.desa_cantik import page as desa_cantik_page  # noqa: F401
     from desa_app.gui.form_host import FormHost
     from desa_app.gui.main_window import MainWindow
     from desa_app.gui.pages import home, households, settings_page  # noqa: F401

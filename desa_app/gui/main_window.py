@@ -38,9 +38,16 @@ PAGES: list[tuple[str, Callable[[AppSession], bool], PageFactory]] = []
 """(navigation message key, who may see it, how to build it), in navigation order."""
 
 
+NAV_ORDER = ["nav.home", "nav.households", "nav.profile", "nav.verification",
+             "nav.desa_cantik", "nav.pembina", "nav.export", "nav.settings"]
+"""The order of the navigation, whatever order the pages are imported in."""
+
+
 def register_page(nav_key: str, available: Callable[[AppSession], bool],
                   factory: PageFactory) -> None:
+    PAGES[:] = [page for page in PAGES if page[0] != nav_key]
     PAGES.append((nav_key, available, factory))
+    PAGES.sort(key=lambda page: NAV_ORDER.index(page[0]) if page[0] in NAV_ORDER else 99)
 
 
 class MainWindow(QMainWindow):
@@ -102,11 +109,17 @@ class MainWindow(QMainWindow):
         state = t("status.encrypted") if session.encrypted else t("status.plain")
         self.database_label.setText(f"{session.store.db.path.name} · {state} · {backup}")
 
+    closing_requested = False
+
     def closeEvent(self, event: Any) -> None:
-        """Pages with unsaved work may refuse (they ask the user first)."""
+        """Pages with unsaved work may refuse: ``confirm_close`` answers True (close now),
+        None (it saves first and closes the window again itself) or False (cancelled)."""
+        self.closing_requested = True
         for page in self.pages.values():
             confirm = getattr(page, "confirm_close", None)
-            if confirm is not None and not confirm():
+            answer = confirm() if confirm is not None else True
+            if answer is not True:
+                self.closing_requested = answer is None
                 event.ignore()
                 return
         self.closing.emit()

@@ -94,3 +94,27 @@ def test_recovery_is_offered_after_a_crash(qtbot: Any, app_window: Any) -> None:
     with qtbot.waitSignal(recovered.saved, timeout=10_000):
         recovered.save("dipulihkan")
     assert session.store.queries.page(session.actor).rows[0].nama_kk == "Belum Sempat Disimpan"
+
+
+def test_navigation_order_and_closing_with_unsaved_work(qtbot: Any, app_window: Any) -> None:
+    window, host, _session = app_window
+    keys = [window.navigation.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(window.navigation.count())]
+    assert keys == ["nav.home", "nav.households", "nav.desa_cantik", "nav.settings"]
+    editor = host.new_record()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    type_field(qtbot, editor, "no_kk", "3501011502150003")
+    editor.autosave.stop()
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        box.button(button).click()
+
+    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.Cancel))
+    window.close()
+    assert window.isVisible() and not window.closing_requested  # cancelled: stays open
+    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.Save))
+    with qtbot.waitSignal(editor.saved, timeout=10_000):
+        window.close()
+    qtbot.waitUntil(lambda: not window.isVisible())  # saved first, then closed

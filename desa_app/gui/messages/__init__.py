@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from desa_app.gui.messages import common, form, households, setup, verification
+from desa_app.gui.messages import common, form, households, programme, setup, verification
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (common, setup, households, form, verification):
+for _module in (common, setup, households, form, verification, programme):
     _overlap = CATALOGUE.keys() & _module.MESSAGES.keys()
     if _overlap:
         raise KeyError(f"duplicate message keys: {sorted(_overlap)}")

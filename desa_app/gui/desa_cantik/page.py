@@ -1,0 +1,57 @@
+"""The Desa Cantik page: Agen Statistik, Kegiatan and SOP as three tabs.
+
+Everyone may read it (Diskominfo and the pembina follow the programme too); each tab
+shows its buttons only to the roles that may use them, and core checks again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desa_app.gui.desa_cantik.activities import ActivitiesTab
+from desa_app.gui.desa_cantik.agents import AgentsTab
+from desa_app.gui.desa_cantik.sop import SopTab
+from desa_app.gui.i18n import t
+from desa_app.gui.main_window import MainWindow, register_page
+from desa_app.gui.qt import QtWidgets, QVBoxLayout, QWidget
+from desa_app.gui.session import AppSession
+
+
+class DesaCantikPage(QWidget):
+    NAV_KEY = "nav.desa_cantik"
+
+    def __init__(self, session: AppSession, window: MainWindow | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.window_ = window
+        self.agents = AgentsTab(session)
+        self.activities = ActivitiesTab(session)
+        self.sop = SopTab(session)
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.addTab(self.agents, t("cantik.tab_agents"))
+        self.tabs.addTab(self.activities, t("cantik.tab_activities"))
+        self.tabs.addTab(self.sop, t("cantik.tab_sop"))
+        self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    @classmethod
+    def available(cls, session: AppSession) -> bool:
+        return True
+
+    def refresh_current(self) -> None:
+        """Data may have changed on another page (or another laptop sharing the file)."""
+        tab = self.tabs.currentWidget()
+        if tab is self.sop:
+            self.sop.refresh()
+            self.sop.refresh_targets()
+        elif tab is not None:
+            tab.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh_current()
+
+
+register_page(DesaCantikPage.NAV_KEY, lambda s: True, DesaCantikPage)
