@@ -85,6 +85,24 @@ def main(out: Path) -> int:
     window.show_page("nav.settings")  # type: ignore[attr-defined]
     _grab(window, out / "08-pengaturan.png", app)
     window.hide()  # type: ignore[attr-defined]
+
+    tim = AppSession(store, store.users.authenticate("tim1", DEMO_PASSWORD))
+    window, host = build_window(tim)
+    window.resize(*SIZE)  # type: ignore[attr-defined]
+    page = window.show_page("nav.verification")  # type: ignore[attr-defined]
+    _grab(window, out / "09-verifikasi-antrean.png", app)
+    page.queue.setCurrentCell(0, 0)
+    page.open_selected()
+    _grab(window, out / "10-verifikasi-tinjau.png", app)
+    window.hide()  # type: ignore[attr-defined]
+
+    admin = AppSession(store, store.users.authenticate("admin", DEMO_PASSWORD))
+    window, host = build_window(admin)
+    window.resize(*SIZE)  # type: ignore[attr-defined]
+    _grab(window, out / "11-beranda-operator.png", app)
+    window.show_page("nav.desa_cantik")  # type: ignore[attr-defined]
+    _grab(window, out / "12-desa-cantik.png", app)
+    window.hide()  # type: ignore[attr-defined]
     store.close(backup=False)
     return 0
 
