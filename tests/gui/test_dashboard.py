@@ -104,7 +104,9 @@ def test_beranda_shows_the_figures(qtbot, store: VillageStore) -> None:
     oldest = progress.oldest_returned
     assert oldest is not None and oldest.nama_kk
     assert oldest.nama_kk in home.tile_details["returned"].text()
-    assert home.tile_details["records"].text() == t("home.tile.no_target")
+    assert progress.target is not None  # the demo sets a target per dusun
+    percent = round(100 * progress.total / progress.target)
+    assert home.tile_details["records"].text() == f"target {number(progress.target)} ({percent}%)"
     assert [b.value for b in home.status_chart.bars] == [
         progress.by_status[s] for s in Status]
     assert [(b.key, b.value) for b in home.progress_chart.bars] == [
@@ -117,6 +119,15 @@ def test_beranda_shows_the_figures(qtbot, store: VillageStore) -> None:
     assert sum(b.value for b in home.verified_chart.bars) > 0
     assert home.entered_chart.bars[-1].value == progress.entered  # demo: entered today
     assert home.problem.isHidden()
+
+
+def test_without_targets_the_tile_says_none_is_set(qtbot, store: VillageStore) -> None:
+    admin = store.users.authenticate("admin", DEMO_PASSWORD)
+    for target in store.targets.targets(admin):
+        store.targets.remove_target(admin, target.dusun, target.rt)
+    home = loaded_home(qtbot, open_window(qtbot, store))
+    assert home.tile_details["records"].text() == t("home.tile.no_target")
+    assert all(bar.total is None for bar in home.progress_chart.bars)
 
 
 def test_clicking_the_submitted_bar_opens_the_filtered_list(qtbot, store: VillageStore) -> None:

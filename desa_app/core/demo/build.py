@@ -19,13 +19,16 @@ from typing import Any
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.demo.generator import generate_village
 from desa_app.core.demo.model import DemoHousehold
+from desa_app.core.demo.programme import seed_programme
 from desa_app.core.instrument.model import Instrument, Severity
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import Environment, FormState
 from desa_app.core.store.bulk import BulkNote, BulkRecord, BulkStep, write_records
 from desa_app.core.store.database import Database
-from desa_app.core.store.users import insert_user
+from desa_app.core.store.facade import VillageStore
+from desa_app.core.store.users import Actor, insert_user
 from desa_app.core.store.village import init_village, village_names
+from desa_app.core.workflow import Role
 
 DEMO_PASSWORD = "desa12345"
 TEAM = (
@@ -130,6 +133,8 @@ def build_demo_village(
                                today, totals)
                 if progress:
                     progress(totals[0], households)
+        seed_programme(VillageStore(database, clock), _actor(ids["admin"], 0),
+                       _actor(ids["bps1"], 6), min(today, clock().date()))
     except BaseException:
         database.close(backup=False)
         path.unlink(missing_ok=True)
@@ -139,6 +144,11 @@ def build_demo_village(
     database.refresh_statistics(full=True)
     database.close(backup=False)
     return DemoResult(path, *totals)
+
+
+def _actor(user_id: int, team_index: int) -> Actor:
+    username, display, role = TEAM[team_index]
+    return Actor(user_id, username, display, Role(role))
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,9 @@ class ReviewPanel(QWidget):
         self.changes.setHorizontalHeaderLabels([
             t("review.question"), t("review.before"), t("review.now"), t("review.who"),
             t("review.when")])
-        self.changes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.changes.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the question's label
         self.changes.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.notes = QListWidget()
         self.notes.setWordWrap(True)

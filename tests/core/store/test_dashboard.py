@@ -138,6 +138,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
         rts = [r[0] for r in con.execute(
             f"SELECT DISTINCT rt FROM record WHERE {LIVE} AND dusun = ? ORDER BY rt",
             (dusun[1],))]
+        con.execute("DELETE FROM target")  # the demo's own targets give way to known ones
         con.executemany("INSERT INTO target (dusun, rt, households) VALUES (?, ?, ?)", [
             (dusun[0], "", 120),  # a whole-dusun target
             (dusun[0], rts[0] if rts else "001", 999),  # ignored for the dusun: it has its own
