@@ -53,17 +53,22 @@ class DemoResult:
     warnings: int
 
 
-def _count_issues(args: tuple[list[dict[str, Any]], dict[str, str], date]) -> list[tuple[int, int]]:
-    """Errors and warnings of each household (runs in a worker process)."""
+Checked = tuple[int, int, dict[str, Any]]
+"""Errors, warnings and the export values of one household."""
+
+
+def _check(args: tuple[list[dict[str, Any]], dict[str, str], date]) -> list[Checked]:
+    """Errors, warnings and export values of each household (runs in a worker process)."""
     answers_list, village, today = args
     instrument = get_instrument("ddk")
     env = Environment(today=today, village=village)
-    counts = []
+    checked = []
     for answers in answers_list:
-        issues = FormState(instrument, answers, env).issues()
+        state = FormState(instrument, answers, env)
+        issues = state.issues()
         errors = sum(1 for i in issues if i.severity is Severity.ERROR)
-        counts.append((errors, len(issues) - errors))
-    return counts
+        checked.append((errors, len(issues) - errors, state.export_values()))
+    return checked
 
 
 def _chunks(items: Iterator[DemoHousehold], size: int) -> Iterator[list[DemoHousehold]]:
@@ -118,10 +123,10 @@ def build_demo_village(
         totals = (0, 0, 0, 0)
         with ProcessPoolExecutor(max_workers=workers) as pool:
             # Check a few chunks ahead in the workers while this process saves.
-            pending: list[tuple[Future[list[tuple[int, int]]], list[DemoHousehold]]] = []
+            pending: list[tuple[Future[list[Checked]], list[DemoHousehold]]] = []
             for chunk in chunks:
                 job = ([h.answers for h in chunk], village, today)
-                pending.append((pool.submit(_count_issues, job), chunk))
+                pending.append((pool.submit(_check, job), chunk))
                 while len(pending) > workers or (pending and pending[0][0].done()):
                     future, ready = pending.pop(0)
                     totals = _save(database, instrument, ready, future.result(), team,
@@ -159,13 +164,13 @@ class _Team:
 
 
 def _save(database: Database, instrument: Instrument, chunk: list[DemoHousehold],
-          counts: list[tuple[int, int]], team: _Team, clock: Clock, today: date,
+          checked: list[Checked], team: _Team, clock: Clock, today: date,
           totals: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
     """Save one checked chunk in its own transaction; returns the running totals."""
     done, people, errors, warnings = totals
     items = []
-    for offset, (household, (n_errors, n_warnings)) in enumerate(zip(chunk, counts,
-                                                                     strict=True)):
+    for offset, (household, (n_errors, n_warnings, exported)) in enumerate(
+            zip(chunk, checked, strict=True)):
         index = done + offset
         creator = team.enumerators[index % len(team.enumerators)]
         verifier = team.verifiers[index % len(team.verifiers)]
@@ -177,6 +182,7 @@ def _save(database: Database, instrument: Instrument, chunk: list[DemoHousehold]
             answers=household.answers, created_by=creator, errors=n_errors,
             warnings=n_warnings, steps=_steps(household.status, creator, verifier, team.admin),
             notes=notes, entered_on=today if household.status == "entered" else None,
+            exported=exported,
         ))
         people += len(household.answers.get("anggota", []))
         errors += n_errors

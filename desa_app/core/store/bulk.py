@@ -56,6 +56,7 @@ class BulkRecord:
     notes: tuple[BulkNote, ...] = ()
     entered_on: date | None = None
     reason: str = "dibuat"
+    exported: dict[str, Any] | None = None  # FormState.export_values() of the answers
 
 
 @dataclass
@@ -108,6 +109,7 @@ class BulkWriter:
             "entered_by": next((s.user_id for s in item.steps if s.action == "mark_entered"),
                                None),
             "deleted": False, "deleted_at": None, "deleted_by": None, "delete_reason": None,
+            "export_answers": item.exported,
         })
         self.batch.revisions.append({
             "record_id": record_id, "revision": 1, "answers": item.answers, "status": "draft",

@@ -123,6 +123,10 @@ class Record(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     deleted_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), nullable=True)
     delete_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    export_answers: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    """Relevant answers and calculated values as of the newest save (what the exports
+    write): evaluating the questionnaire again for 10,000 households at export time
+    would take a minute. None for records saved before schema 0004: computed then."""
 
 
 class RecordRevision(Base):
@@ -318,3 +322,20 @@ class Target(Base):
     dusun: Mapped[str] = mapped_column(String(120))
     rt: Mapped[str] = mapped_column(String(8), default="")  # "" = the whole dusun
     households: Mapped[int] = mapped_column(Integer)
+
+
+class SigningKey(Base):
+    """The village's Ed25519 key that signs exported packages (made at set-up).
+
+    The private key lives only here, so it is as protected as the database itself
+    (encrypted with SQLCipher when the village chose a passphrase) and travels with its
+    backups; Diskominfo checks packages against the public key's fingerprint printed on
+    the Berita Acara and shown in Pengaturan.
+    """
+
+    __tablename__ = "signing_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime)

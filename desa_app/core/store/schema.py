@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import inspect, text
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0003"
+HEAD = "0004"
 """The newest revision in ``migrations/versions`` (a test checks they agree)."""
 
 

@@ -38,10 +38,13 @@ from desa_app.core.workflow import (
 
 @dataclass(frozen=True)
 class Summary:
-    """Validation counts of a record, as the list shows them."""
+    """Validation counts of a record, as the list shows them, and what it exports."""
 
     errors: int
     warnings: int
+    exported: dict[str, Any] | None = None
+    """Relevant answers and calculated values (``FormState.export_values``); None: the
+    store computes them."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,7 @@ class Records:
     def _store_answers(self, session: Session, record: Record, instrument: Instrument,
                        answers: dict[str, Any], actor: Actor, now: datetime, reason: str,
                        summary: Summary | None) -> None:
-        if summary is None:
+        if summary is None or summary.exported is None:
             summary = self._summarise(session, instrument, answers)
         content = R.content_hash(answers)
         parent = record.head_hash or None
@@ -170,6 +173,7 @@ class Records:
         record.no_kk, record.nama_kk, record.dusun = keys.no_kk, keys.nama_kk, keys.dusun
         record.rt, record.rw, record.member_count = keys.rt, keys.rw, keys.member_count
         record.error_count, record.warning_count = summary.errors, summary.warnings
+        record.export_answers = summary.exported
         record.updated_by, record.updated_at = actor.id, now
         session.flush()
         session.execute(insert(RecordRevision).values(
@@ -195,7 +199,7 @@ class Records:
         state = FormState(instrument, answers, village_environment(session))
         issues = state.issues()
         errors = sum(1 for i in issues if i.severity is Severity.ERROR)
-        return Summary(errors, len(issues) - errors)
+        return Summary(errors, len(issues) - errors, state.export_values())
 
     @staticmethod
     def _not_deleted(record: Record) -> None:
@@ -224,6 +228,7 @@ class Records:
         errors = state.issues(Severity.ERROR)
         record.error_count = len(errors)
         record.warning_count = len(state.issues(Severity.WARNING))
+        record.export_answers = state.export_values()  # as of this workflow step
         if errors:
             first = "; ".join(f"{i.path}: {i.message}" for i in errors[:3])
             more = f" (dan {len(errors) - 3} lagi)" if len(errors) > 3 else ""

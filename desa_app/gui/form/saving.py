@@ -54,7 +54,7 @@ class SaveFlow:
         answers = self.state.to_json()
         issues = self.state.issues()
         errors = sum(1 for i in issues if i.severity is Severity.ERROR)
-        summary = Summary(errors, len(issues) - errors)
+        summary = Summary(errors, len(issues) - errors, self.state.export_values())
         records = self.session.store.records
         actor = self.session.actor
         record_id, revision = self.record_id, self.revision

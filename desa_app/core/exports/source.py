@@ -1,0 +1,159 @@
+"""What an export reads: the village, and its records with the answers that leave it.
+
+Every exporter (workbook, PDFs, package) reads through :class:`ExportSource`, so the
+choice of records (verified only by default, or every status), their order (dusun, RT,
+RW, No KK, as an operator walks the village in Prodeskel) and the permission check live
+in one place. Answers are the *export values*: relevant answers and calculated values
+only (non-relevant answers are kept in the database but never leave it), stored at each
+save; a record saved before that column existed is evaluated here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desa_app.core.clock import utcnow
+from desa_app.core.instrument.model import Instrument
+from desa_app.core.store.facade import VillageStore
+from desa_app.core.store.models import Record, Village
+from desa_app.core.store.service import village_environment
+from desa_app.core.store.users import Actor, current_user
+from desa_app.core.workflow import Action, Status, require
+
+VERIFIED = frozenset({Status.VERIFIED, Status.ENTERED})
+"""What leaves the village by default: records the Tim approved (and those already keyed
+into Prodeskel)."""
+ALL_STATUSES = frozenset(Status)
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class VillageHeader:
+    """The village as every document names it."""
+
+    code: str
+    name: str
+    kecamatan: str
+    kabupaten: str
+    provinsi: str
+
+    @property
+    def title(self) -> str:
+        return f"Desa {self.name}, Kec. {self.kecamatan}, {self.kabupaten}, {self.provinsi}"
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    id: str
+    instrument_id: str
+    instrument_version: str
+    status: Status
+    revision: int
+    no_kk: str
+    nama_kk: str
+    dusun: str
+    rt: str
+    rw: str
+    updated_at: datetime
+    entered_on: date | None
+    answers: dict[str, Any] = field(repr=False)
+    """Export values: relevant answers and calculations; repeats as lists of dicts."""
+
+
+@dataclass
+class ExportSource:
+    """The records one export writes, read in batches so 10,000 households fit in memory."""
+
+    store: VillageStore
+    actor: Actor
+    instrument_id: str = "ddk"
+    statuses: frozenset[Status] = VERIFIED
+    exported_at: datetime = field(default_factory=utcnow)
+
+    def __post_init__(self) -> None:
+        from desa_app.core.instrument.registry import get_instrument
+
+        with self.store.db.read() as session:
+            require(current_user(session, self.actor).role, Action.EXPORT)
+            row = session.execute(select(Village)).scalar_one()
+            self.village = VillageHeader(row.code, row.name, row.kecamatan, row.kabupaten,
+                                         row.provinsi)
+        self.instrument: Instrument = get_instrument(self.instrument_id)
+
+    @property
+    def all_statuses(self) -> bool:
+        return self.statuses == ALL_STATUSES
+
+    def _where(self) -> tuple[Any, ...]:
+        return (Record.deleted.is_(False), Record.instrument_id == self.instrument_id,
+                Record.status.in_(sorted(s.value for s in self.statuses)))
+
+    def count(self) -> int:
+        with self.store.db.read() as session:
+            return int(session.execute(
+                select(func.count()).select_from(Record).where(*self._where())).scalar_one())
+
+    def status_counts(self) -> dict[Status, int]:
+        """Live records of this instrument by status (all statuses, whatever is exported)."""
+        counts = {status: 0 for status in Status}
+        with self.store.db.read() as session:
+            for status, count in session.execute(
+                    select(Record.status, func.count())
+                    .where(Record.deleted.is_(False), Record.instrument_id == self.instrument_id)
+                    .group_by(Record.status)):
+                counts[Status(status)] = count
+        return counts
+
+    def records(self) -> Iterator[ExportRecord]:
+        """The chosen records in walking order, streamed in batches."""
+        last: tuple[str, str, str, str, str] | None = None
+        order = (func.coalesce(Record.dusun, ""), func.coalesce(Record.rt, ""),
+                 func.coalesce(Record.rw, ""), func.coalesce(Record.no_kk, ""), Record.id)
+        while True:
+            with self.store.db.read() as session:
+                query = select(Record).where(*self._where())
+                if last is not None:
+                    query = query.where(_after(order, last))
+                rows = session.execute(query.order_by(*order).limit(BATCH)).scalars().all()
+                env = None
+                batch = []
+                for row in rows:
+                    answers = row.export_answers
+                    if answers is None:  # saved before schema 0004
+                        env = env or village_environment(session)
+                        answers = _evaluate(self.instrument_id, row.answers, env)
+                    batch.append(_record(row, answers))
+            yield from batch
+            if len(rows) < BATCH:
+                return
+            tail = rows[-1]
+            last = (tail.dusun or "", tail.rt or "", tail.rw or "", tail.no_kk or "", tail.id)
+
+
+def _after(order: tuple[Any, ...], last: tuple[str, str, str, str, str]) -> Any:
+    """Keyset pagination: rows strictly after ``last`` in ``order`` (no OFFSET scans)."""
+    from sqlalchemy import tuple_
+
+    return tuple_(*order) > tuple_(*last)
+
+
+def _evaluate(instrument_id: str, answers: dict[str, Any], env: Any) -> dict[str, Any]:
+    from desa_app.core.instrument.registry import get_instrument
+    from desa_app.core.instrument.state import FormState
+
+    values: dict[str, Any] = FormState(get_instrument(instrument_id), answers,
+                                       env).export_values()
+    return values
+
+
+def _record(row: Record, answers: dict[str, Any]) -> ExportRecord:
+    return ExportRecord(
+        id=row.id, instrument_id=row.instrument_id, instrument_version=row.instrument_version,
+        status=Status(row.status), revision=row.revision, no_kk=row.no_kk or "",
+        nama_kk=row.nama_kk or "", dusun=row.dusun or "", rt=row.rt or "", rw=row.rw or "",
+        updated_at=row.updated_at, entered_on=row.entered_on, answers=answers)
