@@ -8,13 +8,13 @@ writing. An encrypted database gives encrypted backups (they hold the same NIKs)
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from desa_app.core.files import fsync_path
 from desa_app.core.store import errors as E
 from desa_app.core.store import sqlite
 
@@ -127,20 +127,7 @@ def restore(database: Path, source: Path, passphrase: str | None,
             sidecar.replace(aside.with_name(aside.name + extra))
     partial = database.with_name(database.name + ".part")
     shutil.copyfile(source, partial)
-    _fsync(partial)
+    fsync_path(partial)
     partial.replace(database)
-    _fsync(database.parent)
+    fsync_path(database.parent)
     return aside
-
-
-def _fsync(path: Path) -> None:
-    """Make a copy (or a rename, for a folder) survive a power cut."""
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDWR
-    try:
-        descriptor = os.open(path, flags)
-    except OSError:
-        return  # folders cannot be opened on Windows; the rename is still atomic
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
