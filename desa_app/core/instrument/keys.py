@@ -47,7 +47,7 @@ CHOICE_KEYS = frozenset({"name", "label", "prodeskel", "unit", "note"})
 
 SETTINGS_KEYS = frozenset(
     {"form_id", "version", "form_title", "default_language", "kind", "description",
-     "choice_columns", "instance_name", "prodeskel", "record_keys", "person_index"}
+     "choice_columns", "instance_name", "prodeskel", "record_keys", "person_index", "rekap"}
 )
 
 RECORD_KEYS = frozenset({"no_kk", "nama_kk", "dusun", "rt", "rw", "members"})

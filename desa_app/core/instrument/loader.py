@@ -115,7 +115,26 @@ class _Builder(ValueReader):
         )
         self.check_unique_names(root)
         self.check_index_settings(instrument)
+        self.check_rekap(instrument)
         return instrument
+
+    def check_rekap(self, instrument: Instrument) -> None:
+        """settings.rekap: choice questions of the people repeat the exports tabulate."""
+        names = instrument.settings.get("rekap")
+        if names is None:
+            return
+        line = line_of(instrument.settings, "rekap")
+        repeat = (instrument.settings.get("person_index") or {}).get("repeat")
+        if not isinstance(names, list) or not repeat:
+            self.problems.add(line, "", "settings.rekap harus berupa daftar pertanyaan dan "
+                              "butuh settings.person_index")
+            return
+        for name in names:
+            node = instrument.nodes.get(str(name))
+            if (not isinstance(node, Field) or node.list_name is None
+                    or not node.repeats or node.repeats[-1].name != repeat):
+                self.problems.add(line, "", f"settings.rekap: '{name}' bukan pertanyaan "
+                                  f"pilihan di dalam pengulangan '{repeat}'")
 
     def check_index_settings(self, instrument: Instrument) -> None:
         """record_keys / person_index must name real questions of the right kind."""

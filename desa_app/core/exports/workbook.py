@@ -1,0 +1,230 @@
+"""The Prodeskel workbook: what an operator keys into the Prodeskel website from.
+
+Sheets in the order the website asks: households (DDK01), members (DDK02), one sheet
+per grid item, the code lists, and **Rekap** with the village aggregates. openpyxl's
+write-only mode streams every sheet to disk, so a 10,000-household village needs little
+memory; the file appears under its real name only when complete (atomic output).
+
+Row 1 of a data sheet holds the definition's question names (for mapping to Prodeskel
+fields), row 2 the item numbers and labels with the filter buttons; both stay in view
+(frozen panes) with the household's key columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from desa_app.core.exports.cells import cell_value, is_formula_like
+from desa_app.core.exports.columns import Column, SheetPlan, plan_sheets, row_label
+from desa_app.core.exports.progress import Progress
+from desa_app.core.exports.rekap import Rekap
+from desa_app.core.exports.source import ExportRecord, ExportSource
+from desa_app.core.files import atomic_output
+from desa_app.core.workflow import Status
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F5C99")
+NAME_FONT = Font(italic=True, color="808080", size=8)
+TITLE_FONT = Font(bold=True, size=12)
+WRAP = Alignment(wrap_text=True, vertical="top")
+STATUS_LABELS = {Status.DRAFT: "Draf", Status.SUBMITTED: "Diserahkan ke Tim",
+                 Status.RETURNED: "Dikembalikan", Status.VERIFIED: "Disetujui",
+                 Status.ENTERED: "Sudah diinput ke Prodeskel"}
+PROGRESS_EVERY = 100
+
+
+@dataclass(frozen=True)
+class WorkbookResult:
+    path: Path
+    households: int
+    rows: dict[str, int]  # sheet title -> data rows
+
+
+class _Sheet:
+    """One write-only sheet with its plan, its styled header and reusable cells."""
+
+    def __init__(self, book: Workbook, plan: SheetPlan) -> None:
+        self.plan = plan
+        self.sheet: WriteOnlyWorksheet = book.create_sheet(plan.title)
+        self.columns = [*plan.keys, *plan.columns]
+        self.rows = 0
+        for index, column in enumerate(self.columns, 1):
+            self.sheet.column_dimensions[get_column_letter(index)].width = column.width
+        self.sheet.freeze_panes = f"{get_column_letter(min(len(plan.keys), 4))}3"
+        self.formatted = [self._styled(c.number_format) if c.number_format else None
+                          for c in self.columns]
+        names = [self._cell(c.name if c.kind != "key" else "", NAME_FONT) for c in self.columns]
+        self.sheet.append(names)
+        self.sheet.append([self._cell(c.header, HEADER_FONT, HEADER_FILL, WRAP)
+                           for c in self.columns])
+
+    def _cell(self, value: Any, font: Font, fill: PatternFill | None = None,
+              alignment: Alignment | None = None) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.sheet, value=value)
+        cell.font = font
+        if fill is not None:
+            cell.fill = fill
+        if alignment is not None:
+            cell.alignment = alignment
+        return cell
+
+    def _styled(self, number_format: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self.sheet)
+        cell.number_format = number_format
+        return cell
+
+    def append(self, values: list[Any]) -> None:
+        """One data row; formatted columns and formula-like text get their own cell."""
+        row: list[Any] = []
+        for index, value in enumerate(values):
+            if value is None:
+                row.append(None)
+            elif isinstance(value, str):
+                if is_formula_like(value):
+                    cell = WriteOnlyCell(self.sheet, value=None)
+                    cell.quotePrefix = True
+                    cell.value = value
+                    cell.data_type = "s"  # plain text: Excel never runs it
+                    row.append(cell)
+                else:
+                    row.append(value)
+            elif (template := self.formatted[index]) is not None:
+                cell = WriteOnlyCell(self.sheet, value=value)
+                cell._style = template._style  # shares the number format, no lookup
+                row.append(cell)
+            else:
+                row.append(value)
+        self.sheet.append(row)
+        self.rows += 1
+
+    def finish(self) -> None:
+        last = get_column_letter(len(self.columns))
+        self.sheet.auto_filter.ref = f"A2:{last}{self.rows + 2}"
+
+
+def _keys(sheet: _Sheet, record: ExportRecord, extra: dict[str, Any]) -> list[Any]:
+    values: list[Any] = []
+    for column in sheet.plan.keys:
+        if column.name == "_row":
+            values.append(sheet.rows + 1)
+        elif column.name == "status":
+            values.append(STATUS_LABELS[record.status])
+        elif column.name in extra:
+            values.append(extra[column.name])
+        else:
+            values.append(getattr(record, column.name, None) or None)
+    return values
+
+
+def _answers(columns: list[Column], level: dict[str, Any]) -> list[Any]:
+    return [cell_value(column, level.get(column.name)) for column in columns]
+
+
+def _instances(record: ExportRecord, sheet: SheetPlan) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(number, answers) of each instance of the sheet's repeat (1-based)."""
+    node = sheet.repeat or (sheet.matrix.repeats[-1] if sheet.matrix and
+                            sheet.matrix.repeats else None)
+    if node is None:
+        yield 0, record.answers
+        return
+    items = record.answers.get(node.name)
+    for number, item in enumerate(items if isinstance(items, list) else [], 1):
+        if isinstance(item, dict):
+            yield number, item
+
+
+def _write_record(sheets: list[_Sheet], source: ExportSource, record: ExportRecord) -> None:
+    for sheet in sheets:
+        plan = sheet.plan
+        if plan.matrix is None:
+            for number, level in _instances(record, plan):
+                own: dict[str, Any] = {"_instance": number} if plan.repeat else {}
+                sheet.append(_keys(sheet, record, own) + _answers(plan.columns, level))
+            continue
+        matrix = plan.matrix
+        for number, level in _instances(record, plan):
+            for row in matrix.rows:
+                values = [cell_value(c, level.get(matrix.cells.get((row, c.name), "")))
+                          for c in plan.columns]
+                if all(v is None for v in values):
+                    continue
+                extra: dict[str, Any] = {"_instance": number, "_matrix_row": row,
+                         "_matrix_label": row_label(source.instrument, matrix, row, level)}
+                sheet.append(_keys(sheet, record, extra) + values)
+
+
+def _write_codes(book: Workbook, source: ExportSource) -> None:
+    sheet = book.create_sheet("Kode")
+    for letter, width in zip("ABCD", (28, 10, 48, 14), strict=True):
+        sheet.column_dimensions[letter].width = width
+    header = [WriteOnlyCell(sheet, value=v) for v in
+              ("Daftar pilihan", "Kode", "Label", "Kode situs Prodeskel")]
+    for cell in header:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    sheet.append(header)
+    for choices in source.instrument.choice_lists.values():
+        for choice in choices.choices:
+            web = choice.extra.get("prodeskel")
+            sheet.append([choices.name, choice.name, choice.label.get(),
+                          str(web) if web not in (None, "") else None])
+    sheet.freeze_panes = "A2"
+    rows = sum(len(c.choices) for c in source.instrument.choice_lists.values())
+    sheet.auto_filter.ref = f"A1:D{rows + 1}"
+
+
+def _write_rekap(sheet: WriteOnlyWorksheet, source: ExportSource, rekap: Rekap) -> None:
+    for letter, width in zip("ABCD", (48, 12, 12, 12), strict=True):
+        sheet.column_dimensions[letter].width = width
+    title = WriteOnlyCell(sheet, value=f"Rekap {source.instrument.title.get()} — "
+                                       f"{source.village.title}")
+    title.font = TITLE_FONT
+    sheet.append([title])
+    scope = ("semua status" if source.all_statuses else "rekaman yang disetujui Tim")
+    sheet.append([f"Dihitung dari {rekap.households} keluarga ({scope}); umur per "
+                  f"{rekap.on.strftime('%d/%m/%Y')}."])
+    sheet.append([])
+    for row in rekap.rows():
+        if len(row) == 4 and isinstance(row[1], str):  # a table's header row
+            cells = [WriteOnlyCell(sheet, value=v) for v in row]
+            for cell in cells:
+                cell.font = Font(bold=True)
+            sheet.append(cells)
+        else:
+            sheet.append(row)
+
+
+def write_workbook(source: ExportSource, out: Path, progress: Progress | None = None
+                   ) -> WorkbookResult:
+    """Write the workbook of the source's records to ``out`` (replaced only when done)."""
+    progress = progress or Progress()
+    total = source.count()
+    progress.step(0, total, "Menyiapkan buku kerja")
+    with atomic_output(Path(out)) as partial:
+        book = Workbook(write_only=True)
+        plans = plan_sheets(source.instrument, with_status=source.all_statuses)
+        sheets = [_Sheet(book, plan) for plan in plans]
+        _write_codes(book, source)
+        rekap_sheet = book.create_sheet("Rekap")
+        rekap = Rekap(source.instrument, source.exported_at.date())
+        done = 0
+        for record in source.records():
+            _write_record(sheets, source, record)
+            rekap.add(record.answers)
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                progress.step(done, total, "Menulis keluarga dan anggota")
+        for sheet in sheets:
+            sheet.finish()
+        _write_rekap(rekap_sheet, source, rekap)
+        progress.step(done, total, "Menyimpan berkas Excel")
+        book.save(partial)
+    return WorkbookResult(Path(out), done, {s.plan.title: s.rows for s in sheets})
