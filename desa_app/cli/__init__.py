@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from desa_app.cli import db as db_commands
+from desa_app.cli import export as export_commands
 from desa_app.cli import forms as forms_commands
 from desa_app.cli.common import UserError
 from desa_app.core.store.errors import StoreError
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     forms_commands.register(commands)
     db_commands.register(commands)
+    export_commands.register(commands)
     return parser
 
 

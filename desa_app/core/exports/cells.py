@@ -8,17 +8,17 @@ is written as plain text so opening the file never executes anything.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desa_app.core.exports.columns import Column
 from desa_app.core.instrument.model import FieldType
 
+if TYPE_CHECKING:  # columns.py builds on this module
+    from desa_app.core.exports.columns import Column
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def is_formula_like(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+FORMULA_FIRST = frozenset(FORMULA_STARTS)
 
 
 def codes_of(value: Any) -> list[str]:
@@ -62,9 +62,11 @@ def plain_value(column: Column, value: Any) -> Any:
     return value
 
 
-def cell_value(column: Column, value: Any) -> Any:
+def converter(column: Column) -> Callable[[Any], Any]:
+    """The function that turns this column's answers into cell values (chosen once per
+    column, not per cell: a village has millions of cells)."""
     if column.kind == "code":
-        return code_text(column, value)
+        return lambda value: code_text(column, value)
     if column.kind == "label":
-        return label_text(column, value)
-    return plain_value(column, value)
+        return lambda value: label_text(column, value)
+    return lambda value: plain_value(column, value)

@@ -10,9 +10,12 @@ and the label, so an operator keys the code and a reader sees the words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from desa_app.core.exports.cells import converter
 from desa_app.core.instrument.model import (
     ChoiceList,
     Field,
@@ -52,6 +55,12 @@ class Column:
         if self.choices is not None and not self.codes:
             self.codes.update({c.name: (_web_code(c.extra.get("prodeskel"), c.name),
                                         c.label.get()) for c in self.choices.choices})
+
+
+    @cached_property
+    def convert(self) -> Callable[[Any], Any]:
+        """Answer -> cell value for this column (code, label or the value itself)."""
+        return converter(self)
 
 
 def _web_code(web: Any, code: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -109,37 +110,43 @@ class ExportSource:
                 counts[Status(status)] = count
         return counts
 
+    def log(self, kind: str, path: Path, detail: dict[str, Any] | None = None) -> None:
+        """Record in the audit log who exported what, where (Diskominfo may ask)."""
+        from desa_app.core.audit import record_event
+
+        with self.store.db.write() as session:
+            record_event(session, at=self.store.clock(), user_id=self.actor.id,
+                         action=f"export.{kind}", entity="export", entity_id=path.name,
+                         detail={"statuses": sorted(s.value for s in self.statuses),
+                                 **(detail or {})})
+
     def records(self) -> Iterator[ExportRecord]:
-        """The chosen records in walking order, streamed in batches."""
-        last: tuple[str, str, str, str, str] | None = None
+        """The chosen records in walking order, streamed in batches from one read
+        transaction (a consistent snapshot even if someone saves meanwhile; WAL lets
+        them). Only the columns an export needs are read: the stored answers only for
+        records that lack export values."""
         order = (func.coalesce(Record.dusun, ""), func.coalesce(Record.rt, ""),
                  func.coalesce(Record.rw, ""), func.coalesce(Record.no_kk, ""), Record.id)
-        while True:
-            with self.store.db.read() as session:
-                query = select(Record).where(*self._where())
-                if last is not None:
-                    query = query.where(_after(order, last))
-                rows = session.execute(query.order_by(*order).limit(BATCH)).scalars().all()
-                env = None
-                batch = []
+        with self.store.db.read() as session:
+            result = session.execute(select(*COLUMNS).where(*self._where()).order_by(*order)
+                                     .execution_options(yield_per=BATCH))
+            for rows in result.partitions():
+                missing = [row.id for row in rows if row.export_answers is None]
+                computed = self._compute(session, missing) if missing else {}
                 for row in rows:
-                    answers = row.export_answers
-                    if answers is None:  # saved before schema 0004
-                        env = env or village_environment(session)
-                        answers = _evaluate(self.instrument_id, row.answers, env)
-                    batch.append(_record(row, answers))
-            yield from batch
-            if len(rows) < BATCH:
-                return
-            tail = rows[-1]
-            last = (tail.dusun or "", tail.rt or "", tail.rw or "", tail.no_kk or "", tail.id)
+                    yield _record(row, row.export_answers or computed[row.id])
+
+    def _compute(self, session: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Export values of records saved before schema 0004, from their answers."""
+        env = village_environment(session)
+        return {record_id: _evaluate(self.instrument_id, answers, env)
+                for record_id, answers in session.execute(
+                    select(Record.id, Record.answers).where(Record.id.in_(ids)))}
 
 
-def _after(order: tuple[Any, ...], last: tuple[str, str, str, str, str]) -> Any:
-    """Keyset pagination: rows strictly after ``last`` in ``order`` (no OFFSET scans)."""
-    from sqlalchemy import tuple_
-
-    return tuple_(*order) > tuple_(*last)
+COLUMNS = (Record.id, Record.instrument_id, Record.instrument_version, Record.status,
+           Record.revision, Record.no_kk, Record.nama_kk, Record.dusun, Record.rt, Record.rw,
+           Record.updated_at, Record.entered_on, Record.export_answers)
 
 
 def _evaluate(instrument_id: str, answers: dict[str, Any], env: Any) -> dict[str, Any]:
@@ -151,7 +158,7 @@ def _evaluate(instrument_id: str, answers: dict[str, Any], env: Any) -> dict[str
     return values
 
 
-def _record(row: Record, answers: dict[str, Any]) -> ExportRecord:
+def _record(row: Any, answers: dict[str, Any]) -> ExportRecord:
     return ExportRecord(
         id=row.id, instrument_id=row.instrument_id, instrument_version=row.instrument_version,
         status=Status(row.status), revision=row.revision, no_kk=row.no_kk or "",

@@ -23,12 +23,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from desa_app.core.exports.cells import cell_value, is_formula_like
+from desa_app.core.exports.cells import FORMULA_FIRST
 from desa_app.core.exports.columns import Column, SheetPlan, plan_sheets, row_label
 from desa_app.core.exports.progress import Progress
 from desa_app.core.exports.rekap import Rekap
 from desa_app.core.exports.source import ExportRecord, ExportSource
 from desa_app.core.files import atomic_output
+from desa_app.core.instrument.model import Repeat
 from desa_app.core.workflow import Status
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -60,8 +61,10 @@ class _Sheet:
         for index, column in enumerate(self.columns, 1):
             self.sheet.column_dimensions[get_column_letter(index)].width = column.width
         self.sheet.freeze_panes = f"{get_column_letter(min(len(plan.keys), 4))}3"
-        self.formatted = [self._styled(c.number_format) if c.number_format else None
-                          for c in self.columns]
+        self.format_indices = [(i, self._styled(c.number_format))
+                               for i, c in enumerate(self.columns) if c.number_format]
+        # any typed value can be text (a malformed date or number is kept as typed)
+        self.text_indices = [i for i, c in enumerate(self.columns) if c.kind != "label"]
         names = [self._cell(c.name if c.kind != "key" else "", NAME_FONT) for c in self.columns]
         self.sheet.append(names)
         self.sheet.append([self._cell(c.header, HEADER_FONT, HEADER_FILL, WRAP)
@@ -83,27 +86,27 @@ class _Sheet:
         return cell
 
     def append(self, values: list[Any]) -> None:
-        """One data row; formatted columns and formula-like text get their own cell."""
-        row: list[Any] = []
-        for index, value in enumerate(values):
-            if value is None:
-                row.append(None)
-            elif isinstance(value, str):
-                if is_formula_like(value):
-                    cell = WriteOnlyCell(self.sheet, value=None)
-                    cell.quotePrefix = True
-                    cell.value = value
-                    cell.data_type = "s"  # plain text: Excel never runs it
-                    row.append(cell)
-                else:
-                    row.append(value)
-            elif (template := self.formatted[index]) is not None:
-                cell = WriteOnlyCell(self.sheet, value=value)
-                cell._style = template._style  # shares the number format, no lookup
-                row.append(cell)
-            else:
-                row.append(value)
-        self.sheet.append(row)
+        """One data row. Only the columns that can need it are looked at: typed text
+        (may look like a formula) and formatted numbers and dates; the rest goes to
+        openpyxl as plain values, as fast as raw writing."""
+        for index in self.text_indices:
+            value = values[index]
+            if isinstance(value, str) and value[:1] in FORMULA_FIRST:
+                cell = WriteOnlyCell(self.sheet, value=None)
+                cell.quotePrefix = True
+                cell.value = value
+                cell.data_type = "s"  # plain text: Excel never runs it
+                values[index] = cell
+        for index, template in self.format_indices:
+            value = values[index]
+            if value is None or isinstance(value, str):
+                continue
+            if isinstance(value, int | float) and -1000 < value < 1000:
+                continue  # looks the same in General; the format shows thousands only
+            cell = WriteOnlyCell(self.sheet, value=value)
+            cell._style = template._style  # shares the number format, no lookup
+            values[index] = cell
+        self.sheet.append(values)
         self.rows += 1
 
     def finish(self) -> None:
@@ -126,40 +129,86 @@ def _keys(sheet: _Sheet, record: ExportRecord, extra: dict[str, Any]) -> list[An
 
 
 def _answers(columns: list[Column], level: dict[str, Any]) -> list[Any]:
-    return [cell_value(column, level.get(column.name)) for column in columns]
+    return [None if (value := level.get(column.name)) is None else column.convert(value)
+            for column in columns]
 
 
-def _instances(record: ExportRecord, sheet: SheetPlan) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(number, answers) of each instance of the sheet's repeat (1-based)."""
-    node = sheet.repeat or (sheet.matrix.repeats[-1] if sheet.matrix and
-                            sheet.matrix.repeats else None)
-    if node is None:
+def _instances(record: ExportRecord, repeat: Repeat | None
+               ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(number, answers) of each instance of ``repeat`` (1-based); the record itself
+    (number 0) when there is no repeat."""
+    if repeat is None:
         yield 0, record.answers
         return
-    items = record.answers.get(node.name)
+    items = record.answers.get(repeat.name)
     for number, item in enumerate(items if isinstance(items, list) else [], 1):
         if isinstance(item, dict):
             yield number, item
 
 
-def _write_record(sheets: list[_Sheet], source: ExportSource, record: ExportRecord) -> None:
-    for sheet in sheets:
-        plan = sheet.plan
-        if plan.matrix is None:
-            for number, level in _instances(record, plan):
+class _Writer:
+    """Writes one record into every sheet of the plan."""
+
+    def __init__(self, source: ExportSource, sheets: list[_Sheet]) -> None:
+        self.source = source
+        self.tables = [s for s in sheets if s.plan.matrix is None]
+        self.grids = [s for s in sheets if s.plan.matrix is not None]
+        # cell question -> (grid sheet, row): the answers name the few filled rows, so a
+        # household's 366 possible grid rows are never scanned one by one
+        self.cell_rows: dict[str, tuple[_Sheet, str]] = {}
+        self.order: dict[tuple[int, str], int] = {}
+        for sheet in self.grids:
+            matrix = sheet.plan.matrix
+            assert matrix is not None
+            for position, row in enumerate(matrix.rows):
+                self.order[(id(sheet), row)] = position
+            for (row, _column), name in matrix.cells.items():
+                self.cell_rows[name] = (sheet, row)
+            for row, name in matrix.row_names.items():
+                self.cell_rows[name] = (sheet, row)
+        self.grid_levels: dict[Repeat | None, list[_Sheet]] = {}
+        for sheet in self.grids:
+            matrix = sheet.plan.matrix
+            assert matrix is not None
+            repeat = matrix.repeats[-1] if matrix.repeats else None
+            self.grid_levels.setdefault(repeat, []).append(sheet)
+
+    def write(self, record: ExportRecord) -> None:
+        for sheet in self.tables:
+            plan = sheet.plan
+            for number, level in _instances(record, plan.repeat):
                 own: dict[str, Any] = {"_instance": number} if plan.repeat else {}
                 sheet.append(_keys(sheet, record, own) + _answers(plan.columns, level))
-            continue
-        matrix = plan.matrix
-        for number, level in _instances(record, plan):
-            for row in matrix.rows:
-                values = [cell_value(c, level.get(matrix.cells.get((row, c.name), "")))
-                          for c in plan.columns]
-                if all(v is None for v in values):
-                    continue
-                extra: dict[str, Any] = {"_instance": number, "_matrix_row": row,
-                         "_matrix_label": row_label(source.instrument, matrix, row, level)}
-                sheet.append(_keys(sheet, record, extra) + values)
+        for repeat, sheets in self.grid_levels.items():
+            for number, level in _instances(record, repeat):
+                filled = self._filled_rows(level)
+                for sheet in sheets:
+                    if sheet in filled:
+                        self._grid_rows(sheet, record, number, level, filled[sheet])
+
+    def _filled_rows(self, level: dict[str, Any]) -> dict[_Sheet, set[str]]:
+        """Grid rows with an answer in this level, found in one pass over its keys."""
+        filled: dict[_Sheet, set[str]] = {}
+        owners = self.cell_rows
+        for name in level:
+            owner = owners.get(name)
+            if owner is not None:
+                filled.setdefault(owner[0], set()).add(owner[1])
+        return filled
+
+    def _grid_rows(self, sheet: _Sheet, record: ExportRecord, number: int,
+                   level: dict[str, Any], rows: set[str]) -> None:
+        matrix = sheet.plan.matrix
+        assert matrix is not None
+        for row in sorted(rows, key=lambda r: self.order[(id(sheet), r)]):
+            values = [None if (value := level.get(matrix.cells.get((row, c.name), "")))
+                      is None else c.convert(value) for c in sheet.plan.columns]
+            if all(v is None for v in values):
+                continue  # only the write-in name was given
+            extra: dict[str, Any] = {
+                "_instance": number, "_matrix_row": row,
+                "_matrix_label": row_label(self.source.instrument, matrix, row, level)}
+            sheet.append(_keys(sheet, record, extra) + values)
 
 
 def _write_codes(book: Workbook, source: ExportSource) -> None:
@@ -215,9 +264,10 @@ def write_workbook(source: ExportSource, out: Path, progress: Progress | None = 
         _write_codes(book, source)
         rekap_sheet = book.create_sheet("Rekap")
         rekap = Rekap(source.instrument, source.exported_at.date())
+        writer = _Writer(source, sheets)
         done = 0
         for record in source.records():
-            _write_record(sheets, source, record)
+            writer.write(record)
             rekap.add(record.answers)
             done += 1
             if done % PROGRESS_EVERY == 0:
