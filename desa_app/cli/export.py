@@ -14,6 +14,7 @@ from typing import Any
 from desa_app.cli.common import UserError
 from desa_app.cli.db import login, open_from_args
 from desa_app.core.exports.progress import Progress
+from desa_app.core.exports.runner import PDF_KINDS, run_export
 from desa_app.core.exports.source import ALL_STATUSES, VERIFIED, ExportSource
 from desa_app.core.store.facade import VillageStore
 
@@ -50,59 +51,34 @@ def _with_source(args: argparse.Namespace, work: Any) -> int:
         store.close(backup=False)
 
 
-def cmd_xlsx(args: argparse.Namespace) -> int:
-    from desa_app.core.exports.workbook import write_workbook
-
-    out = _output(args.out, ".xlsx")
+def _run(args: argparse.Namespace, what: str, suffix: str) -> int:
+    out = _output(args.out, suffix)
 
     def work(source: ExportSource) -> int:
-        result = write_workbook(source, out, _progress())
-        source.log("xlsx", out, {"households": result.households})
-        print(f"Buku kerja ditulis: {out} ({result.households} keluarga)")
+        outcome = run_export(what, source, out, _progress(),
+                             pdf_kind=getattr(args, "kind", "laporan"))
+        if what == "xlsx":
+            print(f"Buku kerja ditulis: {out} ({outcome.households} keluarga)")
+        elif what == "pdf":
+            print(f"PDF ditulis: {out} ({outcome.pages} halaman)")
+        else:
+            print(f"Paket ditulis: {out} ({outcome.households} keluarga)")
+            print(f"Sidik kunci desa: {outcome.key_fingerprint}")
         return 0
 
     return _with_source(args, work)
+
+
+def cmd_xlsx(args: argparse.Namespace) -> int:
+    return _run(args, "xlsx", ".xlsx")
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from desa_app.core.exports import pdf
-
-    out = _output(args.out, ".pdf")
-
-    def work(source: ExportSource) -> int:
-        progress = _progress()
-        if args.kind == "keluarga":
-            pages = pdf.write_households(source, out, progress, args.record or None)
-        elif args.kind == "kosong":
-            pages = pdf.write_blank(source.instrument, out, source.village, progress)
-        elif args.kind == "laporan":
-            pages = pdf.write_laporan(source, out, progress)
-        else:
-            from desa_app.core.exports.signing import key_fingerprint, village_key
-
-            key = village_key(source.store.db)
-            pages = pdf.write_berita_acara(source, out, progress=progress,
-                                           key_fingerprint=key_fingerprint(key.public_key))
-        source.log("pdf", out, {"kind": args.kind, "pages": pages})
-        print(f"PDF ditulis: {out} ({pages} halaman)")
-        return 0
-
-    return _with_source(args, work)
+    return _run(args, "pdf", ".pdf")
 
 
 def cmd_package(args: argparse.Namespace) -> int:
-    from desa_app.core.exports.package import build_package, standard_parts
-
-    out = _output(args.out, ".zip")
-
-    def work(source: ExportSource) -> int:
-        result = build_package(source, out, standard_parts(source), _progress())
-        source.log("package", out, {"sha256": result.sha256})
-        print(f"Paket ditulis: {out}")
-        print(f"Sidik kunci desa: {result.key_fingerprint}")
-        return 0
-
-    return _with_source(args, work)
+    return _run(args, "zip", ".zip")
 
 
 def cmd_verify_package(args: argparse.Namespace) -> int:
@@ -132,11 +108,10 @@ def register(commands: Any) -> None:
     xlsx.add_argument("out", help="berkas .xlsx tujuan")
     xlsx.set_defaults(func=cmd_xlsx)
     pdf = common(export.add_parser("pdf", help="dokumen PDF"))
-    pdf.add_argument("kind", choices=["keluarga", "kosong", "laporan", "berita-acara"],
+    pdf.add_argument("kind", choices=PDF_KINDS,
                      help="keluarga: cetakan DDK; kosong: kuesioner kosong; laporan: "
                      "Laporan Kegiatan; berita-acara: Berita Acara Verifikasi")
     pdf.add_argument("out", help="berkas .pdf tujuan")
-    pdf.add_argument("--record", action="append", help="hanya rekaman ini (boleh berulang)")
     pdf.set_defaults(func=cmd_pdf)
     package = common(export.add_parser("package", help="paket terverifikasi bertanda tangan"),
                      statuses=False)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from desa_app.gui.messages import common, form, households, programme, setup, verification
+from desa_app.gui.messages import (
+    common,
+    exports,
+    form,
+    households,
+    programme,
+    setup,
+    verification,
+)
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (common, setup, households, form, verification, programme):
+for _module in (common, setup, households, form, verification, programme, exports):
     _overlap = CATALOGUE.keys() & _module.MESSAGES.keys()
     if _overlap:
         raise KeyError(f"duplicate message keys: {sorted(_overlap)}")
