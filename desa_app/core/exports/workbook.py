@@ -12,6 +12,7 @@ fields), row 2 the item numbers and labels with the filter buttons; both stay in
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -251,6 +252,14 @@ def _write_rekap(sheet: WriteOnlyWorksheet, source: ExportSource, rekap: Rekap) 
             sheet.append(row)
 
 
+def _discard(book: Workbook) -> None:
+    """Close the sheets' temporary files of an abandoned workbook (cancelled, failed),
+    so nothing is left open for the garbage collector to trip over later."""
+    for sheet in book.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
+
+
 def write_workbook(source: ExportSource, out: Path, progress: Progress | None = None
                    ) -> WorkbookResult:
     """Write the workbook of the source's records to ``out`` (replaced only when done)."""
@@ -266,12 +275,16 @@ def write_workbook(source: ExportSource, out: Path, progress: Progress | None = 
         rekap = Rekap(source.instrument, source.exported_at.date())
         writer = _Writer(source, sheets)
         done = 0
-        for record in source.records():
-            writer.write(record)
-            rekap.add(record.answers)
-            done += 1
-            if done % PROGRESS_EVERY == 0:
-                progress.step(done, total, "Menulis keluarga dan anggota")
+        try:
+            for record in source.records():
+                writer.write(record)
+                rekap.add(record.answers)
+                done += 1
+                if done % PROGRESS_EVERY == 0:
+                    progress.step(done, total, "Menulis keluarga dan anggota")
+        except BaseException:
+            _discard(book)
+            raise
         for sheet in sheets:
             sheet.finish()
         _write_rekap(rekap_sheet, source, rekap)
