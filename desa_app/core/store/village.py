@@ -32,7 +32,10 @@ def village_names(code: str) -> dict[str, str]:
 def init_village(path: Path, village_code: str, admin_username: str,
                  admin_display_name: str, admin_password: str,
                  passphrase: str | None = None, clock: Clock = utcnow) -> Database:
-    """Create a new village database with its first admin. Refuses an existing file."""
+    """Create a new village database with its first admin and its signing key.
+
+    Refuses an existing file.
+    """
     if sqlite.file_kind(path) not in ("missing", "empty"):
         raise E.InvalidInput(f"Berkas {path} sudah ada; pilih nama lain atau hapus dahulu.")
     names = village_names(village_code)
@@ -49,6 +52,12 @@ def init_village(path: Path, village_code: str, admin_username: str,
                          detail={"encrypted": passphrase is not None})
             insert_user(session, username=admin_username, display_name=admin_display_name,
                         role=Role.ADMIN.value, password=admin_password, at=now, by=None)
+            # The key that signs exported packages, made with the village so its
+            # fingerprint can be registered with Diskominfo before the first export.
+            # Imported here: the exports layer sits above the store.
+            from desa_app.core.exports.signing import add_signing_key
+
+            add_signing_key(session, now)
     except BaseException:
         database.close(backup=False)
         path.unlink(missing_ok=True)

@@ -211,6 +211,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settings.last_backup": ("Cadangan terakhir:", "Last backup:"),
     "settings.backup_when": ("{when} ({name})", "{when} ({name})"),
     "settings.no_backup": ("belum ada cadangan", "no backup yet"),
+    "settings.signing_key": ("Sidik kunci tanda tangan paket:",
+                             "Package signing key fingerprint:"),
     "settings.backup_folder": ("Folder cadangan:", "Backup folder:"),
     "settings.backup_now": ("Buat &cadangan sekarang", "Make a &backup now"),
     "settings.backup_done": ("Cadangan ditulis: {path}", "Backup written: {path}"),

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from desa_app.core import auth
 from desa_app.core.store import backup as B
+from desa_app.core.store.errors import StoreError
 from desa_app.core.workflow import Action
 from desa_app.gui.i18n import LANGUAGES, language, t
 from desa_app.gui.login import busy_bar, problem_label, report, say, secret_field
 from desa_app.gui.main_window import MainWindow, register_page
 from desa_app.gui.qt import (
     QComboBox,
+    QFont,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -100,11 +102,14 @@ class SettingsPage(QWidget):
         self.encrypted_label = QLabel()
         self.last_backup_label = _selectable()
         self.backup_folder_label = _selectable()
+        self.key_label = _selectable()
+        self.key_label.setFont(QFont("monospace"))
         form = QFormLayout(box)
         form.addRow(t("settings.database_file"), self.path_label)
         form.addRow(t("settings.encryption"), self.encrypted_label)
         form.addRow(t("settings.last_backup"), self.last_backup_label)
         form.addRow(t("settings.backup_folder"), self.backup_folder_label)
+        form.addRow(t("settings.signing_key"), self.key_label)
         self.backup_button = QPushButton(t("settings.backup_now"))
         self.backup_button.clicked.connect(self.make_backup)
         self.backup_busy = busy_bar()
@@ -122,8 +127,14 @@ class SettingsPage(QWidget):
         return box
 
     def show_database(self) -> None:
+        from desa_app.core.exports.signing import village_key
+
         path = self.session.store.db.path
         self.path_label.setText(str(path))
+        try:
+            self.key_label.setText(village_key(self.session.store.db).fingerprint)
+        except StoreError:  # a read-only copy made before keys existed has none
+            self.key_label.setText("—")
         self.encrypted_label.setText(t("settings.encrypted_yes") if self.session.encrypted
                                      else t("settings.encrypted_no"))
         backups = B.list_backups(path)
