@@ -45,3 +45,26 @@ def test_valid_index_settings_load() -> None:
 def test_bad_index_settings_are_located(settings: str, message: str) -> None:
     with pytest.raises(FormDefinitionError, match=message):
         form_from(SURVEY, header(settings))
+
+
+PEOPLE = "person_index: {repeat: anggota, nik: nik}"
+
+
+def test_rekap_names_choice_questions_of_the_people() -> None:
+    instrument = form_from(SURVEY, header(f"{PEOPLE}, rekap: [hub]"))
+    assert instrument.settings["rekap"] == ["hub"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (f"{PEOPLE}, rekap: [nik]", "rekap: 'nik' bukan pertanyaan pilihan"),
+        (f"{PEOPLE}, rekap: [kk]", "rekap: 'kk' bukan pertanyaan pilihan"),
+        (f"{PEOPLE}, rekap: [tidak_ada]", "rekap: 'tidak_ada' bukan pertanyaan pilihan"),
+        (f"{PEOPLE}, rekap: hub", "settings.rekap harus berupa daftar"),
+        ("rekap: [hub]", "butuh settings.person_index"),
+    ],
+)
+def test_bad_rekap_is_located(settings: str, message: str) -> None:
+    with pytest.raises(FormDefinitionError, match=message):
+        form_from(SURVEY, header(settings))
