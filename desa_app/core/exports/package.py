@@ -219,8 +219,28 @@ def _seal(source: ExportSource, out: Path, folder: Path, context: PackageContext
                          dict(context.files), manifest)
 
 
+def _slug(name: str) -> str:
+    """A dusun name as a safe, readable file name part ("Krajan Wetan" -> krajan-wetan)."""
+    slug = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())
+    return slug or "tanpa-dusun"
+
+
+def _slugs(names: list[str]) -> list[tuple[str, str]]:
+    """Each dusun with a file name part, numbered when two names read the same."""
+    seen: dict[str, int] = {}
+    pairs = []
+    for name in names:
+        slug = _slug(name)
+        seen[slug] = seen.get(slug, 0) + 1
+        pairs.append((name, slug if seen[slug] == 1 else f"{slug}-{seen[slug]}"))
+    return pairs
+
+
 def standard_parts(source: ExportSource) -> list[PackagePart]:
-    """The real package: Prodeskel workbook, household PDF, report, Berita Acara (last).
+    """The real package: Prodeskel workbook, the household forms as one PDF per dusun
+    (reportlab holds a whole document in memory: a village in one file would need
+    ~600 MB; per dusun it is a fraction, and the Tim prints per dusun anyway), the
+    report, and the Berita Acara (last).
 
     The exporters are imported when a part is written: building the list costs nothing
     and a package of test parts does not load reportlab or openpyxl.
@@ -231,10 +251,13 @@ def standard_parts(source: ExportSource) -> list[PackagePart]:
 
         write_workbook(source, path, progress)
 
-    def households(path: Path, progress: Progress, context: PackageContext) -> None:
-        from desa_app.core.exports.pdf import write_households
+    def households(dusun: str) -> PartWriter:
+        def write(path: Path, progress: Progress, context: PackageContext) -> None:
+            from desa_app.core.exports.pdf import write_households
 
-        write_households(source, path, progress)
+            write_households(source.of_dusun(dusun), path, progress)
+
+        return write
 
     def laporan(path: Path, progress: Progress, context: PackageContext) -> None:
         from desa_app.core.exports.pdf import write_laporan
@@ -249,7 +272,9 @@ def standard_parts(source: ExportSource) -> list[PackagePart]:
 
     return [
         PackagePart("data/prodeskel-ddk.xlsx", workbook, "Menulis buku kerja Prodeskel"),
-        PackagePart("dokumen/ddk-keluarga.pdf", households, "Menulis formulir keluarga (PDF)"),
+        *(PackagePart(f"dokumen/keluarga/ddk-keluarga-{slug}.pdf", households(dusun),
+                      f"Menulis formulir keluarga {dusun or 'tanpa dusun'} (PDF)")
+          for dusun, slug in _slugs(source.dusun_names())),
         PackagePart("dokumen/laporan-kegiatan.pdf", laporan, "Menulis laporan kegiatan"),
         PackagePart("dokumen/berita-acara-verifikasi.pdf", berita_acara,
                     "Menulis berita acara verifikasi"),

@@ -11,7 +11,7 @@ save; a record saved before that column existed is evaluated here once.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -75,6 +75,8 @@ class ExportSource:
     instrument_id: str = "ddk"
     statuses: frozenset[Status] = VERIFIED
     exported_at: datetime = field(default_factory=utcnow)
+    dusun: str | None = None
+    """Only the households of this dusun ("" = those without one); None = all."""
 
     def __post_init__(self) -> None:
         from desa_app.core.instrument.registry import get_instrument
@@ -91,8 +93,22 @@ class ExportSource:
         return self.statuses == ALL_STATUSES
 
     def _where(self) -> tuple[Any, ...]:
-        return (Record.deleted.is_(False), Record.instrument_id == self.instrument_id,
-                Record.status.in_(sorted(s.value for s in self.statuses)))
+        where: tuple[Any, ...] = (Record.deleted.is_(False),
+                                  Record.instrument_id == self.instrument_id,
+                                  Record.status.in_(sorted(s.value for s in self.statuses)))
+        if self.dusun is not None:
+            where += (func.coalesce(Record.dusun, "") == self.dusun,)
+        return where
+
+    def dusun_names(self) -> list[str]:
+        """The dusun of the chosen records, in walking order ("" for records without)."""
+        with self.store.db.read() as session:
+            return sorted({name for (name,) in session.execute(
+                select(func.coalesce(Record.dusun, "")).where(*self._where()).distinct())})
+
+    def of_dusun(self, name: str) -> ExportSource:
+        """The same export limited to one dusun (a printout per dusun stays small)."""
+        return replace(self, dusun=name)
 
     def count(self) -> int:
         with self.store.db.read() as session:

@@ -377,3 +377,11 @@ def test_missing_folder_and_bad_part_names_are_refused(source: ExportSource,
     with pytest.raises(ValueError):
         build_package(source, tmp_path / "p.zip", [PARTS[0], PARTS[0]])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_standard_parts_print_households_per_dusun() -> None:
+    from desa_app.core.exports.package import _slugs
+
+    assert _slugs(["Krajan", "krajan", "Krajan Wetan", ""]) == [
+        ("Krajan", "krajan"), ("krajan", "krajan-2"), ("Krajan Wetan", "krajan-wetan"),
+        ("", "tanpa-dusun")]
