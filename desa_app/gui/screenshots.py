@@ -102,6 +102,8 @@ def main(out: Path) -> int:
     _grab(window, out / "11-beranda-operator.png", app)
     window.show_page("nav.desa_cantik")  # type: ignore[attr-defined]
     _grab(window, out / "12-desa-cantik.png", app)
+    window.show_page("nav.export")  # type: ignore[attr-defined]
+    _grab(window, out / "13-ekspor.png", app)
     window.hide()  # type: ignore[attr-defined]
     store.close(backup=False)
     return 0
