@@ -13,7 +13,6 @@ expressions, are not validated and are not exported.
 from __future__ import annotations
 
 import heapq
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +24,6 @@ from desa_app.core.instrument.expr.values import Item, NodeSet, to_bool
 from desa_app.core.instrument.issues import Issue, Key
 from desa_app.core.instrument.model import (
     Container,
-    Field,
     FieldType,
     Instrument,
     Repeat,
@@ -33,7 +31,7 @@ from desa_app.core.instrument.model import (
 )
 from desa_app.core.instrument.plan import NodePlan, Plan
 from desa_app.core.instrument.validation import validate_cell
-from desa_app.core.instrument.values_io import coerce
+from desa_app.core.instrument.values_io import as_answer, coerce, expression_answer, renumber
 
 Cell = tuple[str, Key]
 
@@ -270,7 +268,7 @@ class FormState:
         if not relevant:
             new = None
         elif plan.calculation is not None:
-            new = _normalise(plan.calculation(Context(self, key, raw, raw)))
+            new = expression_answer(plan.calculation(Context(self, key, raw, raw)))
         else:
             new = None if raw == "" else raw
         if new is None:
@@ -341,20 +339,7 @@ class FormState:
         inside = {n.name for n in repeat.walk()} | {repeat.name}
 
         def moved(store: dict[Cell, Any]) -> dict[Cell, Any]:
-            result: dict[Cell, Any] = {}
-            for (name, key), value in store.items():
-                if name in inside and len(key) >= depth and key[: depth - 1] == parent_key:
-                    index = key[depth - 1]
-                    if delta < 0:
-                        if index == position:
-                            continue  # the deleted instance
-                        if index > position:
-                            index -= 1
-                    elif index >= position:
-                        index += 1
-                    key = (*key[: depth - 1], index, *key[depth:])
-                result[(name, key)] = value
-            return result
+            return renumber(store, inside, depth, parent_key, position, delta)
 
         self.raw = moved(self.raw)
         self.counts = moved(self.counts)
@@ -374,32 +359,9 @@ class FormState:
             if field_node is None or field_node.default is None:
                 continue
             if plan.default is not None:
-                value = _normalise(plan.default(Context(self, key, "", "")))
+                value = expression_answer(plan.default(Context(self, key, "", "")))
             else:
                 value = field_node.default
-            stored = coerce(field_node.type, _as_answer(field_node, value))
+            stored = coerce(field_node.type, as_answer(field_node, value))
             if stored is not None:
                 self.raw[(plan.name, key)] = stored
-
-
-def _normalise(value: Any) -> Any:
-    """Expression results as stored values: NaN/empty become None, 3.0 becomes 3."""
-    if isinstance(value, NodeSet):
-        value = value[0].value if value else ""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, float):
-        if math.isnan(value) or math.isinf(value):
-            return None
-        return int(value) if value.is_integer() else value
-    if isinstance(value, date):
-        return value.isoformat()
-    if value == "":
-        return None
-    return value
-
-
-def _as_answer(field_node: Field, value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value

@@ -12,7 +12,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from desa_app.core.instrument.model import FieldType
+from desa_app.core.instrument.expr.values import NodeSet
+from desa_app.core.instrument.model import Field, FieldType
 
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _DMY_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -126,3 +127,48 @@ def type_problem(field_type: FieldType, value: Any, choice_names: Any = None) ->
         if unknown:
             return f"Kode {', '.join(map(str, unknown))} tidak ada dalam daftar pilihan."
     return None
+
+
+def expression_answer(value: Any) -> Any:
+    """Expression results as stored values: NaN/empty become None, 3.0 becomes 3."""
+    if isinstance(value, NodeSet):
+        value = value[0].value if value else ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return None
+        return int(value) if value.is_integer() else value
+    if isinstance(value, date):
+        return value.isoformat()
+    if value == "":
+        return None
+    return value
+
+
+def as_answer(field_node: Field, value: Any) -> Any:
+    """A default or calculation result as the question stores it (booleans as text)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+def renumber(store: dict[tuple[str, tuple[int, ...]], Any], inside: set[str], depth: int,
+             parent_key: tuple[int, ...], position: int, delta: int
+             ) -> dict[tuple[str, tuple[int, ...]], Any]:
+    """Answers keyed by (question, instance key) after inserting (delta > 0) or deleting
+    (delta < 0) the instance at ``position`` of a repeat ``depth`` levels deep under
+    ``parent_key``; ``inside`` names the repeat and every question in it."""
+    result: dict[tuple[str, tuple[int, ...]], Any] = {}
+    for (name, key), value in store.items():
+        if name in inside and len(key) >= depth and key[: depth - 1] == parent_key:
+            index = key[depth - 1]
+            if delta < 0:
+                if index == position:
+                    continue  # the deleted instance
+                if index > position:
+                    index -= 1
+            elif index >= position:
+                index += 1
+            key = (*key[: depth - 1], index, *key[depth:])
+        result[(name, key)] = value
+    return result
