@@ -16,7 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desa_app.core.audit import record_event
+from desa_app.core.clock import Clock
 from desa_app.core.store import errors as E
+from desa_app.core.store.database import Database
 from desa_app.core.store.models import (
     Activity,
     Attachment,
@@ -119,3 +121,55 @@ def insert_attachment(session: Session, actor: Actor, owner_kind: str, owner_id:
                  detail={"owner": f"{owner_kind}:{owner_id}", "file": row.filename,
                          "sha256": row.sha256, "size": row.size})
     return _attachment(row)
+
+
+class AttachmentMethods:
+    """Listing, reading and removing attachments, for the services that own them
+    (``DesaCantik``); they provide ``db`` and ``now``."""
+
+    db: Database
+    now: Clock
+
+    def add_attachment(self, actor: Actor, owner_kind: str, owner_id: int,
+                       path: Path) -> AttachmentInfo:
+        """Attach a photo/PDF; allowed to whoever may change the owner (see OWNER_ACTIONS)."""
+        upload = read_upload(path)  # before the transaction: no lock held while reading
+        with self.db.write() as session:
+            return insert_attachment(session, actor, owner_kind, owner_id, upload, self.now())
+
+    def attachments(self, actor: Actor, owner_kind: str, owner_id: int) -> list[AttachmentInfo]:
+        with self.db.read() as session:
+            authorise(session, actor, Action.VIEW)
+            return [_attachment(r) for r in session.execute(
+                select(Attachment).where(Attachment.owner_kind == owner_kind,
+                                         Attachment.owner_id == owner_id)
+                .order_by(Attachment.id)).scalars()]
+
+    def attachment_content(self, actor: Actor, attachment_id: int) -> bytes:
+        """The file's bytes, after checking they still match the SHA-256 taken when added."""
+        with self.db.read() as session:
+            authorise(session, actor, Action.VIEW)
+            row = self._attachment_row(session, attachment_id)
+            content = bytes(row.content)
+            if hashlib.sha256(content).hexdigest() != row.sha256 or len(content) != row.size:
+                raise AttachmentDamaged(
+                    f"Lampiran «{row.filename}» rusak: isinya tidak sama dengan saat "
+                    "dilampirkan. Lampirkan ulang berkas aslinya atau pulihkan dari cadangan.")
+            return content
+
+    def remove_attachment(self, actor: Actor, attachment_id: int) -> None:
+        with self.db.write() as session:
+            row = self._attachment_row(session, attachment_id)
+            authorise(session, actor, OWNER_ACTIONS[row.owner_kind])
+            record_event(session, at=self.now(), user_id=actor.id, action="attachment.remove",
+                         entity="attachment", entity_id=str(row.id),
+                         detail={"owner": f"{row.owner_kind}:{row.owner_id}",
+                                 "file": row.filename, "sha256": row.sha256})
+            session.delete(row)
+
+    @staticmethod
+    def _attachment_row(session: Session, attachment_id: int) -> Attachment:
+        row = session.get(Attachment, attachment_id)
+        if row is None:
+            raise E.NotFound(f"Lampiran {attachment_id} tidak ditemukan.")
+        return row

@@ -15,11 +15,9 @@ them; each is stored with its SHA-256, which is checked again on every read.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import delete, func, select
@@ -29,13 +27,8 @@ from desa_app.core.audit import record_event
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.store import errors as E
 from desa_app.core.store.attachments import (
-    OWNER_ACTIONS,
-    AttachmentDamaged,
-    AttachmentInfo,
-    _attachment,
+    AttachmentMethods,
     authorise,
-    insert_attachment,
-    read_upload,
 )
 from desa_app.core.store.database import Database
 from desa_app.core.store.models import (
@@ -213,7 +206,7 @@ class ActivityInfo:
     attachments: int
 
 
-class DesaCantik:
+class DesaCantik(AttachmentMethods):
     def __init__(self, db: Database, clock: Clock = utcnow) -> None:
         self.db = db
         self.now = clock
@@ -373,49 +366,4 @@ class DesaCantik:
         if row.author_id != user.id and user.role != Role.ADMIN:
             raise E.PermissionDenied("Hanya pencatat kegiatan ini atau operator desa yang "
                                      "dapat mengubah atau menghapusnya.")
-        return row
-
-    # -- attachments -----------------------------------------------------------------
-    def add_attachment(self, actor: Actor, owner_kind: str, owner_id: int,
-                       path: Path) -> AttachmentInfo:
-        """Attach a photo/PDF; allowed to whoever may change the owner (see OWNER_ACTIONS)."""
-        upload = read_upload(path)  # before the transaction: no lock held while reading
-        with self.db.write() as session:
-            return insert_attachment(session, actor, owner_kind, owner_id, upload, self.now())
-
-    def attachments(self, actor: Actor, owner_kind: str, owner_id: int) -> list[AttachmentInfo]:
-        with self.db.read() as session:
-            authorise(session, actor, Action.VIEW)
-            return [_attachment(r) for r in session.execute(
-                select(Attachment).where(Attachment.owner_kind == owner_kind,
-                                         Attachment.owner_id == owner_id)
-                .order_by(Attachment.id)).scalars()]
-
-    def attachment_content(self, actor: Actor, attachment_id: int) -> bytes:
-        """The file's bytes, after checking they still match the SHA-256 taken when added."""
-        with self.db.read() as session:
-            authorise(session, actor, Action.VIEW)
-            row = self._attachment_row(session, attachment_id)
-            content = bytes(row.content)
-            if hashlib.sha256(content).hexdigest() != row.sha256 or len(content) != row.size:
-                raise AttachmentDamaged(
-                    f"Lampiran «{row.filename}» rusak: isinya tidak sama dengan saat "
-                    "dilampirkan. Lampirkan ulang berkas aslinya atau pulihkan dari cadangan.")
-            return content
-
-    def remove_attachment(self, actor: Actor, attachment_id: int) -> None:
-        with self.db.write() as session:
-            row = self._attachment_row(session, attachment_id)
-            authorise(session, actor, OWNER_ACTIONS[row.owner_kind])
-            record_event(session, at=self.now(), user_id=actor.id, action="attachment.remove",
-                         entity="attachment", entity_id=str(row.id),
-                         detail={"owner": f"{row.owner_kind}:{row.owner_id}",
-                                 "file": row.filename, "sha256": row.sha256})
-            session.delete(row)
-
-    @staticmethod
-    def _attachment_row(session: Session, attachment_id: int) -> Attachment:
-        row = session.get(Attachment, attachment_id)
-        if row is None:
-            raise E.NotFound(f"Lampiran {attachment_id} tidak ditemukan.")
         return row

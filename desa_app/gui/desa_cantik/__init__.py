@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desa_app.core.store.desa_cantik import AttachmentInfo
+from desa_app.core.store.attachments import AttachmentInfo
 from desa_app.core.store.errors import StoreError
 from desa_app.gui.i18n import t
 from desa_app.gui.login import busy_bar, problem_label, report, say
