@@ -14,7 +14,6 @@ from desa_app.core.store.errors import StoreError
 from desa_app.core.store.models import ACTIVITY_KINDS
 from desa_app.core.workflow import Action, Role
 from desa_app.gui.desa_cantik import (
-    AttachmentStrip,
     FormDialog,
     ask,
     date_edit,
@@ -23,6 +22,7 @@ from desa_app.gui.desa_cantik import (
     shorten,
     text_box,
 )
+from desa_app.gui.desa_cantik.attachment_strip import AttachmentStrip
 from desa_app.gui.i18n import t
 from desa_app.gui.login import problem_label, say
 from desa_app.gui.qt import (

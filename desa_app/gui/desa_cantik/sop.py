@@ -16,7 +16,6 @@ from desa_app.core.workflow import Action
 from desa_app.gui.desa_cantik import (
     ERROR_COLOUR,
     OK_COLOUR,
-    AttachmentStrip,
     DateField,
     FormDialog,
     ask,
@@ -24,6 +23,7 @@ from desa_app.gui.desa_cantik import (
     day_text,
     read_table,
 )
+from desa_app.gui.desa_cantik.attachment_strip import AttachmentStrip
 from desa_app.gui.i18n import t
 from desa_app.gui.login import problem_label, say
 from desa_app.gui.qt import (
