@@ -154,3 +154,26 @@ def test_the_pembina_writes_a_note_on_a_record(qtbot: Any, store: VillageStore) 
     editor.members.select_member(1)
     assert "Mohon cek NIK" in editor.members.registry.rows["nik"].messages.text()
     assert store.records.load(bps.actor, record_id).status is Status.SUBMITTED
+
+
+def test_resolving_a_note_resolved_meanwhile_is_said_not_raised(
+        qtbot: Any, store: VillageStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desa_app.gui.qt import QMessageBox
+
+    record_id = submitted_record(store)
+    tim = store.users.authenticate("tim1", PASSWORD)
+    store.records.return_record(tim, record_id, "Periksa tanggal lahir")
+    agen = session_of(store, "agen1")
+    editor = FormEditor(agen)
+    qtbot.addWidget(editor)
+    editor.load(record_id)
+    assert editor.notes_list.list.count() == 1
+    (note,) = store.records.notes(agen.actor, record_id)
+    store.records.resolve_note(agen.actor, note.id)  # e.g. from another window
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text: shown.append(text))
+    editor.notes_list.list.setCurrentRow(0)
+    editor.notes_list.resolve.click()
+    assert shown == ["Catatan ini sudah ditandai selesai."]
+    assert editor.notes_list.list.count() == 0

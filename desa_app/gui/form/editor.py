@@ -16,10 +16,11 @@ from desa_app.core.instrument.issues import Issue, Key
 from desa_app.core.instrument.model import Container, Instrument, Repeat, Severity
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import ChangeSet, Environment, FormState
-from desa_app.core.store.errors import StoreError
 from desa_app.core.workflow import Action, Status, can_edit
+from desa_app.gui.form.member_flow import MemberFlow
 from desa_app.gui.form.members import MembersPanel
 from desa_app.gui.form.navigator import IssueList, NotesList, SectionNavigator, path_to_cell
+from desa_app.gui.form.note_flow import NoteFlow
 from desa_app.gui.form.panel import PanelBuilder, Registry
 from desa_app.gui.form.recovery import JournalEntry, RecoveryJournal
 from desa_app.gui.form.saving import SaveFlow
@@ -45,7 +46,7 @@ from desa_app.gui.session import AppSession
 AUTOSAVE_MS = 3000
 
 
-class FormEditor(SaveFlow, QWidget):
+class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
     closed = Signal()
     saved = Signal(str)
     status_changed = Signal(str)
@@ -276,35 +277,6 @@ class FormEditor(SaveFlow, QWidget):
                 self.members.update_member(self.state, key[0])
         self.refresh_summary()
 
-    def load_notes(self) -> None:
-        """The open review notes of this record, by question, for showing at the fields."""
-        self.open_notes = []
-        self.notes_at: dict[tuple[str, Key], list[str]] = {}
-        if self.record_id is not None:
-            notes = self.session.store.records.notes(self.session.actor, self.record_id)
-            self.open_notes = [n for n in notes if n.resolved_at is None]
-        for note in self.open_notes:
-            if note.field_path:
-                self.notes_at.setdefault(path_to_cell(note.field_path), []).append(note.text)
-        self.notes_list.show_notes(self.open_notes)
-
-    def write_note(self, path: str | None, text: str) -> None:
-        """A note by someone who reads but does not edit (catatan pembinaan)."""
-        if self.record_id is None:
-            return
-        try:
-            self.session.store.records.add_note(self.session.actor, self.record_id, text, path)
-        except StoreError as exc:
-            QMessageBox.warning(self, t("form.save_failed_title"), str(exc))
-            return
-        self.load_notes()
-        self.refresh_all()
-
-    def resolve_note(self, note_id: int) -> None:
-        self.session.store.records.resolve_note(self.session.actor, note_id)
-        self.load_notes()
-        self.refresh_all()
-
     def refresh_summary(self) -> None:
         keys = self.instrument.settings.get("record_keys") or {}
         head = self.state.answer(keys.get("nama_kk", ""))
@@ -348,46 +320,6 @@ class FormEditor(SaveFlow, QWidget):
                                self.revision, title)
         except OSError:
             self.save_label.setText(t("form.journal_failed"))
-
-    def _structure_changed(self, select: int | None = None) -> None:
-        self.dirty = True
-        self.journal_now()
-        if self.members is not None:
-            self.members.show_roster(self.state, select)
-            self.refresh_registry(self.members.registry)
-        self.refresh_registry(self.top)
-        self.refresh_summary()
-        self.autosave.start()
-
-    def add_member(self) -> None:
-        if not self.editable or self.members is None:
-            return
-        key = self.state.add_instance(self.members.repeat.name)
-        self._structure_changed(select=key[0])
-        self.focus_first(self.members.registry)
-
-    def remove_member(self, index: int) -> None:
-        if self.members is None:
-            return
-        names = self.instrument.settings.get("person_index") or {}
-        name = self.state.answer(names.get("name", ""), (index,)) or "—"
-        if not self.confirm(t("members.confirm_remove_title"),
-                            t("members.confirm_remove", n=index + 1, name=name)):
-            return
-        self.state.remove_instance(self.members.repeat.name, (index,))
-        count = self.state.instance_count(self.members.repeat.name)
-        self._structure_changed(select=min(index, count - 1) if count else None)
-
-    def move_member(self, index: int, delta: int) -> None:
-        if self.members is None:
-            return
-        repeat = self.members.repeat.name
-        target = index + delta
-        if not 0 <= target < self.state.instance_count(repeat):
-            return
-        answers = self.state.remove_instance(repeat, (index,))
-        self.state.add_instance(repeat, answers=answers, index=target)
-        self._structure_changed(select=target)
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
