@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from desa_app.core.instrument.loader import load_instrument_text
+from desa_app.core.instrument.loader import load_instrument, load_instrument_text
 from desa_app.core.instrument.model import Instrument
 from desa_app.core.instrument.state import Environment, FormState
 
@@ -43,3 +43,11 @@ def make_state() -> Callable[..., FormState]:
         return FormState(instrument, answers, env)
 
     return build
+
+
+@pytest.fixture(scope="module")
+def ddk() -> Instrument:
+    """The shipped DDK definition, loaded from its file (not the registry's cached copy)."""
+    from .ddk_family import FORM
+
+    return load_instrument(FORM)
