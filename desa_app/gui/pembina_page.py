@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from desa_app.core.store.errors import StoreError
 from desa_app.core.store.pembina import FollowUpInfo, VillageNoteInfo, VisitInfo
 from desa_app.core.workflow import Action
 from desa_app.gui.desa_cantik import (
@@ -19,6 +18,7 @@ from desa_app.gui.desa_cantik import (
     DateField,
     FormDialog,
     InputProblem,
+    attempt,
     date_edit,
     day_text,
     parse_day,
@@ -300,12 +300,8 @@ class PembinaPage(QWidget):
     # -- changing ----------------------------------------------------------------------
     def _run(self, action: Callable[[], object]) -> bool:
         """One short write; core's refusal in red under the tabs; then everything again."""
-        try:
-            action()
-        except StoreError as exc:
-            say(self.problem, str(exc))
+        if not attempt(self.problem, action):
             return False
-        say(self.problem, "")
         self.refresh()
         return True
 
@@ -357,12 +353,8 @@ class PembinaPage(QWidget):
             return
         done = item.checkState() == Qt.CheckState.Checked
         follow_up_id = int(item.data(Qt.ItemDataRole.UserRole))
-        try:
-            self.service.mark_follow_up(self.session.actor, follow_up_id, done)
-        except StoreError as exc:
-            say(self.problem, str(exc))
-        else:
-            say(self.problem, "")
+        attempt(self.problem,
+                lambda: self.service.mark_follow_up(self.session.actor, follow_up_id, done))
         # not inside the table's own signal: refilling it there would delete this item
         QTimer.singleShot(0, self.refresh)
 

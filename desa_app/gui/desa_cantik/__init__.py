@@ -24,6 +24,7 @@ from desa_app.gui.qt import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     Qt,
@@ -112,6 +113,18 @@ def read_table(headers: list[str], stretch: int = 0) -> QTableWidget:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def attempt(problem: QLabel, action: Callable[[], object]) -> bool:
+    """Run one short write; core's refusal goes red on ``problem`` (nothing raised into
+    the event loop), success clears it. True when the write went through."""
+    try:
+        action()
+    except StoreError as exc:
+        say(problem, str(exc))
+        return False
+    say(problem, "")
+    return True
 
 
 def shorten(text: str, limit: int = 90) -> str:

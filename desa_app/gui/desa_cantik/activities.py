@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from desa_app.core.store.desa_cantik import ActivityInfo
-from desa_app.core.store.errors import StoreError
 from desa_app.core.store.models import ACTIVITY_KINDS
 from desa_app.core.workflow import Action, Role
 from desa_app.gui.desa_cantik import (
     FormDialog,
     ask,
+    attempt,
     date_edit,
     day_text,
     read_table,
@@ -24,7 +24,7 @@ from desa_app.gui.desa_cantik import (
 )
 from desa_app.gui.desa_cantik.attachment_strip import AttachmentStrip
 from desa_app.gui.i18n import t
-from desa_app.gui.login import problem_label, say
+from desa_app.gui.login import problem_label
 from desa_app.gui.qt import (
     QComboBox,
     QHBoxLayout,
@@ -199,13 +199,9 @@ class ActivitiesTab(QWidget):
                                               date=day_text(item.activity_date),
                                               n=item.attachments)):
             return
-        try:
-            self.service.delete_activity(self.session.actor, item.id)
-        except StoreError as exc:
-            say(self.problem, str(exc))
-            return
-        say(self.problem, "")
-        self.refresh()
+        if attempt(self.problem,
+                   lambda: self.service.delete_activity(self.session.actor, item.id)):
+            self.refresh()
 
     def confirm(self, title: str, text: str) -> bool:
         return ask(self, title, text)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 from desa_app.core.store.desa_cantik import APARAT_KINDS, AgentInfo
-from desa_app.core.store.errors import StoreError
 from desa_app.core.workflow import Action
 from desa_app.gui.desa_cantik import (
     ERROR_COLOUR,
@@ -18,13 +17,14 @@ from desa_app.gui.desa_cantik import (
     DateField,
     FormDialog,
     ask,
+    attempt,
     day_text,
     read_table,
     shorten,
     text_box,
 )
 from desa_app.gui.i18n import t
-from desa_app.gui.login import problem_label, say
+from desa_app.gui.login import problem_label
 from desa_app.gui.messages import CATALOGUE
 from desa_app.gui.qt import (
     QColor,
@@ -223,13 +223,9 @@ class AgentsTab(QWidget):
                                              t("cantik.agent_remove_confirm",
                                                name=agent.name)):
             return
-        try:
-            self.service.remove_agent(self.session.actor, agent.id)
-        except StoreError as exc:
-            say(self.problem, str(exc))
-            return
-        say(self.problem, "")
-        self.refresh()
+        if attempt(self.problem,
+                   lambda: self.service.remove_agent(self.session.actor, agent.id)):
+            self.refresh()
 
     def confirm(self, title: str, text: str) -> bool:
         return ask(self, title, text)

@@ -20,6 +20,7 @@ from desa_app.gui.desa_cantik import (
     ERROR_COLOUR,
     ID_ROLE,
     ask,
+    attempt,
 )
 from desa_app.gui.i18n import t
 from desa_app.gui.login import busy_bar, problem_label, report, say
@@ -251,10 +252,8 @@ class AttachmentStrip(QWidget):
                                             t("cantik.attachment_remove_confirm",
                                               name=info.filename)):
             return
-        try:
-            self.service.remove_attachment(self.session.actor, info.id)
-        except StoreError as exc:
-            say(self.problem, str(exc))
+        if not attempt(self.problem,
+                       lambda: self.service.remove_attachment(self.session.actor, info.id)):
             return
         self.reload()
         self.changed.emit()

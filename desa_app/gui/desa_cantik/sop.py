@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from desa_app.core.store.errors import StoreError
 from desa_app.core.store.sop_tracker import StepInfo, TargetInfo
 from desa_app.core.workflow import Action
 from desa_app.gui.desa_cantik import (
@@ -19,13 +18,14 @@ from desa_app.gui.desa_cantik import (
     DateField,
     FormDialog,
     ask,
+    attempt,
     date_edit,
     day_text,
     read_table,
 )
 from desa_app.gui.desa_cantik.attachment_strip import AttachmentStrip
 from desa_app.gui.i18n import t
-from desa_app.gui.login import problem_label, say
+from desa_app.gui.login import problem_label
 from desa_app.gui.qt import (
     QColor,
     QComboBox,
@@ -217,12 +217,8 @@ class SopTab(QWidget):
 
     def _run(self, action: Callable[[], object]) -> bool:
         """One short write; core's refusal in red, then the table again."""
-        try:
-            action()
-        except StoreError as exc:
-            say(self.problem, str(exc))
+        if not attempt(self.problem, action):
             return False
-        say(self.problem, "")
         self.refresh()
         return True
 
@@ -309,10 +305,5 @@ class SopTab(QWidget):
                 self.session.actor, target.dusun, target.rt))
 
     def _target_write(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except StoreError as exc:
-            say(self.target_problem, str(exc))
-            return
-        say(self.target_problem, "")
-        self.refresh_targets()
+        if attempt(self.target_problem, action):
+            self.refresh_targets()
