@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -14,9 +14,11 @@ import pytest
 
 from desa_app.core import auth
 from desa_app.core.paths import forms_dir
+from desa_app.core.store import errors as E
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor
 from desa_app.core.store.village import init_village
+from desa_app.core.workflow import Role
 
 EXAMPLE = json.loads((forms_dir() / "examples" / "ddk_contoh.json").read_text("utf-8"))
 PASSWORD = "rahasia123"
@@ -92,3 +94,21 @@ def village(tmp_path: Path) -> Iterator[Village]:
         actors[key] = store.users.authenticate(username, PASSWORD)
     yield Village(store, path, clock, admin, **actors)
     store.close(backup=False)
+
+
+def actor_of(village: Village, role: Role) -> Actor:
+    return {Role.ADMIN: village.admin, Role.ENUMERATOR: village.enumerator,
+            Role.VERIFIER: village.verifier, Role.PEMBINA: village.pembina,
+            Role.VIEWER: village.viewer}[role]
+
+
+def assert_only(village: Village, allowed: set[Role], call: Callable[[Actor], object]) -> None:
+    """``call`` succeeds for every role in ``allowed`` and is refused for every other."""
+    for role in Role:
+        actor = actor_of(village, role)
+        if role in allowed:
+            call(actor)
+        else:
+            with pytest.raises(E.PermissionDenied):
+                call(actor)
+

@@ -12,7 +12,7 @@ from desa_app.core.store.users import Actor
 from desa_app.core.store.village import update_settings
 from desa_app.core.workflow import Action, Role, allowed
 
-from .conftest import PASSWORD, Village
+from .conftest import PASSWORD, Village, actor_of
 
 # The specification, written out by hand (not read from the code it checks):
 # Y = allowed. Columns: admin, enumerator, verifier, pembina, viewer.
@@ -55,12 +55,6 @@ def test_spec_covers_every_role_and_action() -> None:
 @pytest.mark.parametrize(("role", "action"), sorted(EXPECTED, key=str))
 def test_matrix(role: Role, action: Action) -> None:
     assert allowed(role, action) is EXPECTED[(role, action)]
-
-
-def actor_of(village: Village, role: Role) -> Actor:
-    return {Role.ADMIN: village.admin, Role.ENUMERATOR: village.enumerator,
-            Role.VERIFIER: village.verifier, Role.PEMBINA: village.pembina,
-            Role.VIEWER: village.viewer}[role]
 
 
 def prepared(village: Village, status: str) -> str:
