@@ -20,6 +20,7 @@ from desa_app.core.store.facade import VillageStore
 from desa_app.gui import main_window, worker
 from desa_app.gui.i18n import set_language
 from desa_app.gui.pages.export_page import ExportPage
+from desa_app.gui.qt import Qt
 from desa_app.gui.session import AppSession
 
 
@@ -96,7 +97,9 @@ def test_cancel_leaves_no_file(qtbot: Any, store: VillageStore, tmp_path: Path,
     monkeypatch.setattr(workbook, "PROGRESS_EVERY", 1)
     page = page_for(qtbot, store)
     page.every_status.setChecked(True)
-    page.relay.progressed.connect(lambda *args: page.cancel())
+    # cancelled from the worker's own first report: deterministic however fast it runs
+    page.relay.progressed.connect(lambda *args: page.progress and page.progress.cancel(),
+                                  Qt.ConnectionType.DirectConnection)
     out = tmp_path / "batal.xlsx"
     page.export("xlsx", out)
     wait_idle(qtbot, page)

@@ -32,16 +32,13 @@ from desa_app.core.exports.rekap import Rekap
 from desa_app.core.exports.source import ExportRecord, ExportSource
 from desa_app.core.files import atomic_output
 from desa_app.core.instrument.model import Repeat
-from desa_app.core.workflow import Status
+from desa_app.core.workflow import STATUS_LABELS
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F5C99")
 NAME_FONT = Font(italic=True, color="808080", size=8)
 TITLE_FONT = Font(bold=True, size=12)
 WRAP = Alignment(wrap_text=True, vertical="top")
-STATUS_LABELS = {Status.DRAFT: "Draf", Status.SUBMITTED: "Diserahkan ke Tim",
-                 Status.RETURNED: "Dikembalikan", Status.VERIFIED: "Disetujui",
-                 Status.ENTERED: "Sudah diinput ke Prodeskel"}
 PROGRESS_EVERY = 100
 
 

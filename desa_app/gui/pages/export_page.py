@@ -17,6 +17,7 @@ from desa_app.core.exports.progress import ExportCancelled, Progress
 from desa_app.core.exports.runner import PDF_KINDS, run_export, village_fingerprint
 from desa_app.core.exports.source import ALL_STATUSES, VERIFIED, ExportSource
 from desa_app.core.workflow import Action
+from desa_app.gui.household_model import format_count
 from desa_app.gui.i18n import t
 from desa_app.gui.login import problem_label, report, say
 from desa_app.gui.main_window import MainWindow, register_page
@@ -146,7 +147,7 @@ class ExportPage(QWidget):
 
     def _refresh_facts(self) -> None:
         source = self.source()
-        self.count.setText(t("export.count", n=f"{source.count():,}".replace(",", ".")))
+        self.count.setText(t("export.count", n=format_count(source.count())))
         self.fingerprint.setText(t("export.fingerprint",
                                    fingerprint=village_fingerprint(source)))
 

@@ -10,7 +10,8 @@ from desa_app.core.store.dashboard import (
     Progress,
 )
 from desa_app.core.workflow import Status
-from desa_app.gui.i18n import language, t
+from desa_app.gui.household_model import format_count
+from desa_app.gui.i18n import t
 from desa_app.gui.qt import (
     QFont,
     QLabel,
@@ -41,10 +42,8 @@ PEKERJAAN_COLOUR = "#00838f"
 TILES = ("penduduk", "kk", "records", "returned", "entered")
 
 
-def _number(count: int) -> str:
-    """Thousands grouped the way the reader writes them (1.250 in Indonesian)."""
-    text = f"{count:,}"
-    return text.replace(",", ".") if language() == "id" else text
+_number = format_count
+"""Thousands grouped the way the reader writes them (1.250 in Indonesian)."""
 
 
 def _percent(part: int, whole: int) -> str:
