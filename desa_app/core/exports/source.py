@@ -150,7 +150,8 @@ class ExportSource:
                 missing = [row.id for row in rows if row.export_answers is None]
                 computed = self._compute(session, missing) if missing else {}
                 for row in rows:
-                    yield _record(row, row.export_answers or computed[row.id])
+                    yield _record(row, computed[row.id] if row.export_answers is None
+                                 else row.export_answers)
 
     def _compute(self, session: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
         """Export values of records saved before schema 0004, from their answers."""

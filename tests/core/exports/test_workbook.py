@@ -247,3 +247,25 @@ def test_enumerators_cannot_export(village: tuple[Path, VillageStore]) -> None:
     agen = store.users.authenticate("agen1", DEMO_PASSWORD)
     with pytest.raises(E.StoreError):
         ExportSource(store, agen, statuses=frozenset({Status.VERIFIED}))
+
+
+def test_a_blank_draft_is_exported_with_every_status(tmp_path: Path) -> None:
+    """A household created but not yet filled has no export values to speak of; it must
+    still be listed (one row, status Draf), not break the export."""
+    from desa_app.core.store.village import init_village
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(auth, "SCRYPT_N", 2**8)
+        store = VillageStore(init_village(tmp_path / "desa.sqlite3", "35.01.01.2001",
+                                          "admin", "Operator", "rahasia123"))
+        admin = store.users.authenticate("admin", "rahasia123")
+    try:
+        store.records.create(admin, "ddk", {})
+        with sqlite3.connect(store.db.path) as con:
+            con.execute("UPDATE record SET export_answers = '{}'")
+        out = tmp_path / "draf.xlsx"
+        write_workbook(ExportSource(store, admin, statuses=ALL_STATUSES), out)
+        rows = _rows(out, "DDK01 Keluarga")
+        assert [r["Status"] for r in rows] == ["Draf"]
+    finally:
+        store.close(backup=False)
