@@ -9,10 +9,8 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +29,8 @@ from desa_app.gui.household_model import (
     NO_KK,
     STATUS,
     STATUS_COLOURS,
-    UPDATED,
     HouseholdTableModel,
-    display_text,
-    format_count,
 )
-from desa_app.gui.i18n import set_language
 from desa_app.gui.pages.households import HouseholdPage
 from desa_app.gui.qt import QColor, Qt, QtCore, QWidget
 from desa_app.gui.session import AppSession
@@ -141,16 +135,6 @@ def test_a_big_village_loads_one_page_and_more_on_scrolling(
     assert len(set(loaded_ids(model))) == HOUSEHOLDS
     assert [model.record(r).nama_kk for r in range(5)] == [
         r.nama_kk for r in all_rows(village)[:5]]
-
-
-def test_counts_are_grouped_the_indonesian_way() -> None:
-    assert format_count(1234) == "1.234"
-    assert format_count(12) == "12"
-    set_language("en")
-    try:
-        assert format_count(1234) == "1,234"
-    finally:
-        set_language("id")
 
 
 # -- search ----------------------------------------------------------------------------
@@ -360,35 +344,6 @@ def test_the_page_registers_and_lives_in_the_main_window(
 
 
 # -- cells -----------------------------------------------------------------------------
-
-
-def row(**changes: Any) -> RecordRow:
-    values: dict[str, Any] = dict(
-        id="x", status=Status.DRAFT, no_kk="3501011502150003", nama_kk="Suparman",
-        dusun="Krajan", rt="002", rw="001", member_count=4, error_count=0, warning_count=0,
-        revision=1, updated_at=datetime(2026, 11, 23, 1, 15), updated_by="Siti")
-    values.update(changes)
-    return RecordRow(**values)
-
-
-def test_cells_say_what_officials_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert display_text(row(error_count=2), ISSUES) == "2 galat"
-    assert display_text(row(warning_count=1), ISSUES) == "1 peringatan"
-    assert display_text(row(error_count=2, warning_count=1), ISSUES) == "2 galat, 1 peringatan"
-    assert display_text(row(error_count=None, warning_count=None), ISSUES) == ""
-    assert display_text(row(), 3) == "002/001"
-    assert display_text(row(status=Status.ENTERED), STATUS) == "Sudah diinput ke Prodeskel"
-
-
-@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset to set a zone")
-def test_last_change_is_shown_in_local_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TZ", "Asia/Jakarta")  # WIB, UTC+7
-    time.tzset()
-    try:
-        assert display_text(row(), UPDATED) == "Siti, 23/11/2026 08:15"
-    finally:
-        monkeypatch.undo()
-        time.tzset()
 
 
 def test_status_and_issue_colours(qtbot: Any, village: Village) -> None:
