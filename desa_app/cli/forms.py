@@ -47,10 +47,34 @@ def cmd_check(args: argparse.Namespace) -> int:
             failed += 1
             print(exc, file=sys.stderr)
             continue
+        figure_problems = _figure_problems(instrument)
+        if figure_problems:
+            failed += 1
+            print(f"{path}: from_ddk tidak cocok dengan formulir sumber "
+                  f"({len(figure_problems)} masalah):", file=sys.stderr)
+            for problem in figure_problems:
+                print(f"  - {problem}", file=sys.stderr)
+            continue
         questions = sum(1 for f in instrument.fields() if f.has_value)
+        figures = sum(1 for f in instrument.fields() if f.from_ddk is not None)
+        counted = f", {figures} dihitung dari DDK" if figures else ""
         print(f"OK  {path.name}: {instrument.title.get()} versi {instrument.version}, "
-              f"{questions} pertanyaan, {len(instrument.choice_lists)} daftar pilihan")
+              f"{questions} pertanyaan, {len(instrument.choice_lists)} daftar pilihan{counted}")
     return 1 if failed else 0
+
+
+def _figure_problems(instrument: Instrument) -> list[str]:
+    """``from_ddk`` checked against the household form it names (a shipped form)."""
+    source_id = str(instrument.settings.get("prefill_from") or "")
+    if not source_id:
+        return []
+    from desa_app.core.profil.check import check_figures
+
+    try:
+        source = load_instrument(resolve_form(source_id))
+    except (UserError, FormDefinitionError) as exc:
+        return [f"settings.prefill_from '{source_id}': {exc}"]
+    return check_figures(instrument, source)
 
 
 def cmd_doc(args: argparse.Namespace) -> int:

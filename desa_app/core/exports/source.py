@@ -77,12 +77,15 @@ class ExportSource:
     exported_at: datetime = field(default_factory=utcnow)
     dusun: str | None = None
     """Only the households of this dusun ("" = those without one); None = all."""
+    permission: Action = Action.EXPORT
+    """Reading for an export needs EXPORT; counting DDK figures into a village record
+    (Potensi, Perkembangan) reads the same records and needs only VIEW."""
 
     def __post_init__(self) -> None:
         from desa_app.core.instrument.registry import get_instrument
 
         with self.store.db.read() as session:
-            require(current_user(session, self.actor).role, Action.EXPORT)
+            require(current_user(session, self.actor).role, self.permission)
             row = session.execute(select(Village)).scalar_one()
             self.village = VillageHeader(row.code, row.name, row.kecamatan, row.kabupaten,
                                          row.provinsi)

@@ -30,6 +30,7 @@ EXTENSION_FIELD_KEYS = frozenset(
         "columns",  # grid items: what is asked per row
         "other_rows",  # number of write-in rows ("lainnya") printed on the form
         "children",  # nested group/repeat content instead of begin/end pairs
+        "from_ddk",  # village forms: the figure counted from verified DDK households
     }
 )
 
@@ -37,21 +38,23 @@ FIELD_KEYS = XLSFORM_FIELD_KEYS | EXTENSION_FIELD_KEYS
 
 COLUMN_KEYS = frozenset(
     {"name", "type", "label", "hint", "constraint", "constraint_message", "required",
-     "required_message", "appearance", "unit", "checks", "note", "prodeskel"}
+     "required_message", "appearance", "unit", "checks", "note", "prodeskel", "from_ddk"}
 )
 
 CHECK_KEYS = frozenset({"rule", "message", "severity"})
 
-CHOICE_KEYS = frozenset({"name", "label", "prodeskel", "unit", "note"})
+CHOICE_KEYS = frozenset({"name", "label", "prodeskel", "unit", "note", "ddk"})
 """Choice columns; further columns for choice filters are declared in settings."""
 
 SETTINGS_KEYS = frozenset(
     {"form_id", "version", "form_title", "default_language", "kind", "description",
-     "choice_columns", "instance_name", "prodeskel", "record_keys", "person_index", "rekap"}
+     "choice_columns", "instance_name", "prodeskel", "record_keys", "person_index", "rekap",
+     "prefill_from"}
 )
 
-RECORD_KEYS = frozenset({"no_kk", "nama_kk", "dusun", "rt", "rw", "members"})
-"""settings.record_keys: which questions the household list shows (``members``: a repeat)."""
+RECORD_KEYS = frozenset({"no_kk", "nama_kk", "dusun", "rt", "rw", "members", "period"})
+"""settings.record_keys: which questions the household list shows (``members``: a repeat;
+``period``: the year a village-level record is for)."""
 
 PERSON_INDEX_KEYS = frozenset(
     {"repeat", "nik", "name", "sex", "birth_date", "relation", "head_code"})

@@ -14,11 +14,16 @@ from typing import Any
 
 from desa_app.core.instrument import keys as K
 from desa_app.core.instrument.errors import FormDefinitionError, ProblemList
-from desa_app.core.instrument.loader_settings import check_index_settings, check_rekap
+from desa_app.core.instrument.loader_settings import (
+    check_index_settings,
+    check_rekap,
+    check_village_settings,
+)
 from desa_app.core.instrument.loader_values import ValueReader, line_of, scalar_text, truthy
 from desa_app.core.instrument.matrix import expand_matrix, other_row_fields
 from desa_app.core.instrument.model import (
     DEFAULT_LANGUAGE,
+    NUMERIC,
     Choice,
     ChoiceList,
     Container,
@@ -30,6 +35,7 @@ from desa_app.core.instrument.model import (
     Repeat,
     Text,
 )
+from desa_app.core.instrument.prefill_spec import Condition, SpecError, parse_where
 from desa_app.core.instrument.yaml_lines import LineDict, YamlSyntaxError, load_yaml
 
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -117,6 +123,7 @@ class _Builder(ValueReader):
         self.check_unique_names(root)
         check_index_settings(instrument, self.problems)
         check_rekap(instrument, self.problems)
+        check_village_settings(instrument, self.problems)
         return instrument
 
     # -- settings and choices --------------------------------------------------------
@@ -185,7 +192,14 @@ class _Builder(ValueReader):
         extra = {k: v for k, v in item.items() if k not in ("name",) and not k.startswith("label")}
         if "prodeskel" in extra:
             extra["prodeskel"] = scalar_text(extra["prodeskel"])
-        return Choice(name, label, extra, line)
+        ddk: tuple[Condition, ...] = ()
+        if "ddk" in item:
+            try:
+                ddk = parse_where(item["ddk"])
+            except SpecError as error:
+                self.problems.add(line_of(item, "ddk"), "", f"pilihan '{name}' di "
+                                  f"'{list_name}': ddk: {error}")
+        return Choice(name, label, extra, line, ddk)
 
     # -- survey structure ------------------------------------------------------------
     def nest(self, items: Iterable[Any]) -> list[Any]:
@@ -332,6 +346,7 @@ class _Builder(ValueReader):
         return Field(
             type=field_type,
             list_name=list_name,
+            from_ddk=self.figure(item, name, allowed=field_type in NUMERIC),
             required=self.required(item, name),
             required_message=self.text(item, "required_message"),
             constraint=self.expression(item, "constraint", name),

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from desa_app.core.instrument import keys as K
 from desa_app.core.instrument.errors import ProblemList
 from desa_app.core.instrument.loader_values import line_of
-from desa_app.core.instrument.model import Field, Instrument, Repeat
+from desa_app.core.instrument.model import Container, Field, Instrument, Repeat
 
 
 def check_rekap(instrument: Instrument, problems: ProblemList) -> None:
@@ -62,3 +62,20 @@ def check_index_settings(instrument: Instrument, problems: ProblemList) -> None:
                     line, "", f"settings.person_index.{role}: '{name}' tidak di dalam "
                     f"pengulangan '{repeat_name}'"
                 )
+
+
+def check_village_settings(instrument: Instrument, problems: ProblemList) -> None:
+    """Village forms: sections at the top (sheets, chapters) and ``prefill_from`` when
+    figures are counted from DDK. Whether the DDK names exist is checked by
+    :func:`desa_app.core.profil.check.check_figures`, which needs the other form."""
+    settings = instrument.settings
+    counted = any(f.from_ddk is not None for f in instrument.fields())
+    if counted and not str(settings.get("prefill_from") or "").strip():
+        problems.add(line_of(settings), "", "ada from_ddk: settings.prefill_from wajib "
+                                            "menyebut formulir rumah tangga (mis. ddk)")
+    if instrument.kind != "village":
+        return
+    for node in instrument.root.children:
+        if not isinstance(node, Container) or isinstance(node, Repeat):
+            problems.add(node.line, node.name, "formulir desa: setiap butir teratas harus "
+                                               "begin_group (satu bagian)")

@@ -22,6 +22,7 @@ from desa_app.core.instrument.model import (
     Severity,
     Text,
 )
+from desa_app.core.instrument.prefill_spec import FigureSpec, SpecError, parse_figure
 from desa_app.core.instrument.yaml_lines import LineDict
 
 
@@ -147,6 +148,24 @@ class ValueReader:
     def suggest(word: str, options: Iterable[str]) -> str:
         close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.7)
         return f" (maksud Anda '{close[0]}'?)" if close else ""
+
+    def figure(self, item: Mapping[str, Any], name: str, allowed: bool) -> FigureSpec | None:
+        """The ``from_ddk`` of a question or grid column (only numbers can be counted)."""
+        if "from_ddk" not in item:
+            return None
+        line = line_of(item, "from_ddk")
+        if not allowed:
+            self.problems.add(line, name, "from_ddk hanya untuk pertanyaan integer/decimal")
+            return None
+        if "calculation" in item:
+            self.problems.add(line, name, "from_ddk tidak bisa pada pertanyaan yang dihitung "
+                                          "(calculation)")
+            return None
+        try:
+            return parse_figure(item["from_ddk"], line)
+        except SpecError as error:
+            self.problems.add(line, name, f"from_ddk: {error}")
+            return None
 
 
 def scalar_text(value: Any) -> str:

@@ -18,6 +18,7 @@ from desa_app.core.instrument.expr import parse
 from desa_app.core.instrument.loader_values import ValueReader, line_of
 from desa_app.core.instrument.model import (
     DEFAULT_LANGUAGE,
+    NUMERIC,
     Check,
     Expression,
     Field,
@@ -26,6 +27,7 @@ from desa_app.core.instrument.model import (
     MatrixColumn,
     Text,
 )
+from desa_app.core.instrument.prefill_spec import FigureSpec
 
 OTHER_LABEL = {DEFAULT_LANGUAGE: "Lainnya {i} (sebutkan)", "English": "Other {i} (specify)"}
 
@@ -70,6 +72,7 @@ class _CellRules:
         self.hint = builder.text(spec, "hint") if checks is None else Text()
         self.appearance = str(spec.get("appearance") or "")
         self.extra = {k: spec[k] for k in ("unit", "prodeskel", "note") if k in spec}
+        self.figure: FigureSpec | None = None
 
     def make(
         self, name: str, label: Text, field_type: FieldType, list_name: str | None,
@@ -123,7 +126,10 @@ def _columns(builder: ValueReader, item: Mapping[str, Any], name: str) -> list[
         column = MatrixColumn(
             column_name, builder.text(spec, "label"), FieldType(kind), list_name, dict(spec)
         )
-        columns.append((column, _CellRules(builder, spec, f"{name}.{column_name}")))
+        rules = _CellRules(builder, spec, f"{name}.{column_name}")
+        rules.figure = builder.figure(spec, f"{name}.{column_name}",
+                                      allowed=column.type in NUMERIC)
+        columns.append((column, rules))
     return columns
 
 
@@ -137,6 +143,7 @@ def expand_matrix(
     matrix = Matrix(kind=kind, list_name=list_name, other_rows=other_rows, **common)
     if kind == "count_per_option":
         rules = _CellRules(builder, item, name, checks=matrix.checks)
+        rules.figure = builder.figure(item, name, allowed=True)
         columns = [(MatrixColumn("", Text(), FieldType.INTEGER), rules)]
         matrix.checks = []  # the rules belong to the cells, not to the group
     else:
@@ -149,6 +156,7 @@ def expand_matrix(
                 )
     matrix.columns = tuple(column for column, _ in columns)
     rows = [(c.name, c.label) for c in choices]
+    row_conditions = {c.name: c.ddk for c in choices if c.ddk}
     for i in range(1, other_rows + 1):
         row = f"lain{i}"
         name_field = f"{name}_{row}_nama"
@@ -167,6 +175,8 @@ def expand_matrix(
             label = _join(row_label, column.label) if column.name else row_label
             field = rules.make(cell, label, column.type, column.list_name, line, relevant)
             field.extra["row"] = row
+            if rules.figure is not None and row in row_conditions:
+                field.from_ddk = rules.figure.narrowed(row_conditions[row])
             field.extra["column"] = column.name
             matrix.cells[(row, column.name)] = cell
             matrix.children.append(field)

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from desa_app.core.instrument.expr import Expr, Getter
+from desa_app.core.instrument.prefill_spec import Condition, FigureSpec
 
 DEFAULT_LANGUAGE = ""
 """Key of the default-language text (``label``) in a :class:`Text` mapping."""
@@ -64,6 +65,9 @@ class Expression:
     dependencies: tuple[str, ...] = ()  # question names it reads (set by the binder)
 
 
+NUMERIC = frozenset({FieldType.INTEGER, FieldType.DECIMAL})
+
+
 @dataclass
 class Check:
     """A rule attached to a question or a repeat; fails when ``rule`` is false."""
@@ -79,6 +83,8 @@ class Choice:
     label: Text
     extra: Mapping[str, Any] = field(default_factory=dict)  # prodeskel code, unit ...
     line: int = 0
+    ddk: tuple[Condition, ...] = ()
+    """Village forms: the DDK conditions of this row of a table (``ddk`` key)."""
 
 
 @dataclass
@@ -154,6 +160,8 @@ class Field(Node):
     default: str | None = None
     default_expr: Expression | None = None  # when the default is an expression
     read_only: bool = False
+    from_ddk: FigureSpec | None = None
+    """Village forms: how this figure is counted from verified DDK households."""
 
     @property
     def has_value(self) -> bool:

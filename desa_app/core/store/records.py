@@ -43,6 +43,8 @@ class KeyFields:
     rt: str | None
     rw: str | None
     member_count: int
+    period: str | None = None
+    """Village-level records: the year they are for (``record_keys.period``)."""
 
 
 def key_fields(instrument: Instrument, answers: dict[str, Any]) -> KeyFields:
@@ -56,6 +58,7 @@ def key_fields(instrument: Instrument, answers: dict[str, Any]) -> KeyFields:
         no_kk=answer("no_kk", 32), nama_kk=answer("nama_kk", 200),
         dusun=answer("dusun", 120), rt=answer("rt", 8), rw=answer("rw", 8),
         member_count=len(members) if isinstance(members, list) else 0,
+        period=answer("period", 16),
     )
 
 

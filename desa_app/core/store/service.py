@@ -172,6 +172,9 @@ class Records:
         record.head_hash = head
         record.no_kk, record.nama_kk, record.dusun = keys.no_kk, keys.nama_kk, keys.dusun
         record.rt, record.rw, record.member_count = keys.rt, keys.rw, keys.member_count
+        if instrument.kind == "village":
+            record.period = keys.period or record.period
+            self._one_per_period(session, record)
         record.error_count, record.warning_count = summary.errors, summary.warnings
         record.export_answers = summary.exported
         record.updated_by, record.updated_at = actor.id, now
@@ -189,6 +192,19 @@ class Records:
         ]
         if rows:
             session.execute(insert(Person), rows)
+
+    @staticmethod
+    def _one_per_period(session: Session, record: Record) -> None:
+        """A village-level instrument is filled once per village per year."""
+        if not record.period:
+            raise E.WorkflowError("Tahun data wajib diisi untuk formulir tingkat desa.")
+        other = session.execute(select(Record.id).where(
+            Record.instrument_id == record.instrument_id, Record.period == record.period,
+            Record.deleted.is_(False), Record.id != record.id)).first()
+        if other is not None:
+            raise E.WorkflowError(
+                f"Formulir ini untuk tahun {record.period} sudah ada; buka rekaman yang ada "
+                "(satu rekaman per desa per tahun).")
 
     @staticmethod
     def _summarise(session: Session, instrument: Instrument,
@@ -311,6 +327,8 @@ class Records:
             record = self._record(session, record_id)
             if not record.deleted:
                 raise E.WorkflowError("Rekaman ini tidak terhapus.")
+            if record.kind == "village":
+                self._one_per_period(session, record)
             record.deleted, record.deleted_at, record.deleted_by = False, None, None
             record.delete_reason = None
             record_event(session, at=self.now(), user_id=actor.id, action="record.restore",
