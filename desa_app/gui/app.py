@@ -23,7 +23,13 @@ def build_window(session: AppSession) -> tuple[object, object]:
     from desa_app.gui.desa_cantik import page as desa_cantik_page  # noqa: F401
     from desa_app.gui.form_host import FormHost
     from desa_app.gui.main_window import MainWindow
-    from desa_app.gui.pages import export_page, home, households, settings_page  # noqa: F401
+    from desa_app.gui.pages import (  # noqa: F401
+        export_page,
+        home,
+        households,
+        profil_page,
+        settings_page,
+    )
     from desa_app.gui.verification import page as verification_page  # noqa: F401
 
     window = MainWindow(session)

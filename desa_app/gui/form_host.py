@@ -1,7 +1,8 @@
 """Where the questionnaire lives in the main window, and what opens and closes it.
 
-One editor per instrument is built the first time it is needed and then reused for
-every record (opening a record is a rebind, not a rebuild). The host also offers, right
+One editor per instrument (households, Potensi, Perkembangan) is built the first time
+it is needed and then reused for every record of it (opening a record is a rebind, not
+a rebuild). The host also offers, right
 after login, to bring back what a crash left in the recovery journal.
 """
 
@@ -18,32 +19,42 @@ if TYPE_CHECKING:
     from desa_app.gui.form.editor import FormEditor
 
 HOUSEHOLDS = "nav.households"
+PROFILE = "nav.profile"
+LISTS = (HOUSEHOLDS, PROFILE)
+"""Pages whose lists show what the editor saves."""
 
 
 class FormHost:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.editor: FormEditor | None = None
+        self.editors: dict[str, FormEditor] = {}
         self.return_to: QWidget | None = None
         page = window.pages.get(HOUSEHOLDS)
         if page is not None:
             page.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
             page.new_requested.connect(self.new_record)  # type: ignore[attr-defined]
+        profile = window.pages.get(PROFILE)
+        if profile is not None:
+            profile.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
         window.closing.connect(self._window_closing)
 
-    def ensure_editor(self) -> FormEditor:
-        if self.editor is None:
+    def ensure_editor(self, instrument_id: str = "ddk") -> FormEditor:
+        editor = self.editors.get(instrument_id)
+        if editor is None:
             # imported here: the questionnaire engine is not needed to show the list
             from desa_app.gui.form.editor import FormEditor
 
-            editor = FormEditor(self.window.session)
+            editor = FormEditor(self.window.session, instrument_id)
             editor.closed.connect(self._editor_closed)
             editor.saved.connect(lambda _id: self._refresh_list())
             editor.status_changed.connect(lambda _status: self._refresh_list())
             self.window.stack.addWidget(editor)
-            self.window.pages["__form__"] = editor  # asked before the app closes
-            self.editor = editor
-        return self.editor
+            # asked before the app closes
+            self.window.pages[f"__form__{instrument_id}"] = editor
+            self.editors[instrument_id] = editor
+        self.editor = editor
+        return editor
 
     def _show(self, editor: FormEditor) -> None:
         current = self.window.stack.currentWidget()
@@ -54,7 +65,9 @@ class FormHost:
         editor.focus_first()
 
     def open_record(self, record_id: str) -> FormEditor:
-        editor = self.ensure_editor()
+        session = self.window.session
+        data = session.store.records.load(session.actor, record_id)
+        editor = self.ensure_editor(data.instrument_id)
         if editor.isVisible() and editor.dirty and editor.record_id != record_id:
             editor.save("simpan otomatis")
         editor.load(record_id)
@@ -68,7 +81,7 @@ class FormHost:
         return editor
 
     def open_recovered(self, entry: JournalEntry) -> FormEditor:
-        editor = self.ensure_editor()
+        editor = self.ensure_editor(entry.instrument_id)
         editor.load(entry.record_id, recovered=entry)
         self._show(editor)
         return editor
@@ -91,7 +104,7 @@ class FormHost:
 
     def _editor_closed(self) -> None:
         self.window.navigation.setEnabled(True)
-        if self.window.stack.currentWidget() is self.editor:
+        if self.window.stack.currentWidget() in self.editors.values():
             target = self.return_to or self.window.pages.get(HOUSEHOLDS)
             if target is not None:
                 self.window.stack.setCurrentWidget(target)
@@ -100,12 +113,12 @@ class FormHost:
             self.window.close()
 
     def _refresh_list(self) -> None:
-        page = self.window.pages.get(HOUSEHOLDS)
-        refresh = getattr(page, "refresh", None)
-        if refresh is not None:
-            refresh()
+        for key in LISTS:
+            refresh = getattr(self.window.pages.get(key), "refresh", None)
+            if refresh is not None:
+                refresh()
 
     def _window_closing(self) -> None:
-        if self.editor is not None and self.editor.journal is not None \
-                and not self.editor.dirty:
-            self.editor.journal.discard()
+        for editor in self.editors.values():
+            if editor.journal is not None and not editor.dirty:
+                editor.journal.discard()

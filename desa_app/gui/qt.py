@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QStatusBar,
@@ -61,8 +62,8 @@ __all__ = [
     "QFormLayout", "QFrame", "QGridLayout", "QGroupBox", "QHBoxLayout", "QHeaderView",
     "QKeySequence", "QLabel", "QLineEdit", "QListWidget", "QListWidgetItem", "QMainWindow",
     "QMessageBox", "QModelIndex", "QObject", "QProgressBar", "QPushButton", "QRunnable",
-    "QScrollArea", "QShortcut", "QSizePolicy", "QSplitter", "QStackedWidget", "QStatusBar",
-    "QTableView", "QTableWidget", "QTableWidgetItem", "QThreadPool", "QTimer",
+    "QScrollArea", "QShortcut", "QSizePolicy", "QSpinBox", "QSplitter", "QStackedWidget",
+    "QStatusBar", "QTableView", "QTableWidget", "QTableWidgetItem", "QThreadPool", "QTimer",
     "QTreeWidget", "QTreeWidgetItem", "QVBoxLayout", "QWidget", "QWizard", "QWizardPage",
     "Qt", "QtCore", "QtGui", "QtWidgets", "Signal", "Slot",
 ]

@@ -70,6 +70,10 @@ def prefix_range(column: Any, prefix: str) -> Any:
     return (column >= prefix) & (column < upper)
 
 
+HOUSEHOLD = "household"
+"""The household list and its counts; village-level records live on the Profil page."""
+
+
 class Queries:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -83,7 +87,8 @@ class Queries:
         any member's NIK; words match the start of any member's name (or the head's)."""
         with self.db.read() as session:
             require(current_user(session, actor).role, Action.VIEW)
-            query: Select[Any] = select(Record).where(Record.deleted.is_(deleted))
+            query: Select[Any] = select(Record).where(Record.deleted.is_(deleted),
+                                                      Record.kind == HOUSEHOLD)
             if status is not None:
                 query = query.where(Record.status == Status(status).value)
             for column, value in ((Record.dusun, dusun), (Record.rt, rt), (Record.rw, rw)):
@@ -132,14 +137,16 @@ class Queries:
         with self.db.read() as session:
             require(current_user(session, actor).role, Action.VIEW)
             return [d for d in session.execute(
-                select(Record.dusun).where(Record.deleted.is_(False), Record.dusun.is_not(None))
+                select(Record.dusun).where(Record.deleted.is_(False), Record.kind == HOUSEHOLD,
+                                           Record.dusun.is_not(None))
                 .distinct().order_by(Record.dusun)).scalars() if d]
 
     def status_counts(self, actor: Actor) -> dict[Status, int]:
         with self.db.read() as session:
             require(current_user(session, actor).role, Action.VIEW)
             rows = session.execute(
-                select(Record.status, func.count()).where(Record.deleted.is_(False))
+                select(Record.status, func.count())
+                .where(Record.deleted.is_(False), Record.kind == HOUSEHOLD)
                 .group_by(Record.status)).all()
         counts = {status: 0 for status in Status}
         counts.update({Status(s): n for s, n in rows})

@@ -39,6 +39,10 @@ class QueueItem:
     submitted_at: datetime
     enumerator: str
     enumerator_id: int
+    instrument_id: str = "ddk"
+    period: str | None = None
+    """Village-level records (Potensi, Perkembangan) are queued too; they have a year
+    instead of a No. KK."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ class Verification:
             QueueItem(record.id, record.nama_kk, record.no_kk, record.dusun, record.rt,
                       record.rw, record.member_count, record.error_count or 0,
                       record.warning_count or 0, at or record.updated_at, name,
-                      record.created_by)
+                      record.created_by, record.instrument_id, record.period)
             for record, at, name in rows
         ]
         return sorted(items, key=lambda item: (item.submitted_at, item.record_id))

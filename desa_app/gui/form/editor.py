@@ -13,10 +13,11 @@ from datetime import date
 from typing import Any
 
 from desa_app.core.instrument.issues import Issue, Key
-from desa_app.core.instrument.model import Container, Instrument, Repeat, Severity
+from desa_app.core.instrument.model import Container, Field, Instrument, Repeat, Severity
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import ChangeSet, Environment, FormState
 from desa_app.core.workflow import Action, Status, can_edit
+from desa_app.gui.form.ddk_flow import DdkFlow
 from desa_app.gui.form.member_flow import MemberFlow
 from desa_app.gui.form.members import MembersPanel
 from desa_app.gui.form.navigator import IssueList, NotesList, SectionNavigator, path_to_cell
@@ -46,7 +47,7 @@ from desa_app.gui.session import AppSession
 AUTOSAVE_MS = 3000
 
 
-class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
+class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, QWidget):
     closed = Signal()
     saved = Signal(str)
     status_changed = Signal(str)
@@ -77,6 +78,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(lambda: self.save("simpan otomatis"))
         self._build()
+        self.init_ddk()
 
     def load(self, record_id: str | None, recovered: JournalEntry | None = None,
              read_only: bool = False) -> None:
@@ -97,6 +99,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
             self.state = FormState(self.instrument, recovered.answers, self.env)
             self.dirty = True
         self.saving = self.save_again = self.close_after_save = False
+        self.forget_ddk_undo()
         token = record_id or f"baru-{uuid.uuid4().hex[:8]}"
         if recovered is not None:
             token = recovered.path.stem.split(f"-{session.actor.username}-", 1)[-1]
@@ -124,6 +127,8 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
         self.save_button = QPushButton(t("form.save"))
         self.submit_button = QPushButton(t("form.submit"))
         self.close_button = QPushButton(t("form.close"))
+        self.ddk_button = QPushButton(t("ddk.button"))
+        self.ddk_undo_button = QPushButton(t("ddk.undo"))
         self.save_button.clicked.connect(lambda: self.save("disimpan"))
         self.submit_button.clicked.connect(self.submit)
         self.close_button.clicked.connect(self.request_close)
@@ -131,7 +136,8 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(self.status_label)
         header.addWidget(self.save_label)
-        for button in (self.save_button, self.submit_button, self.close_button):
+        for button in (self.ddk_button, self.ddk_undo_button, self.save_button,
+                       self.submit_button, self.close_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stays among the questions
             header.addWidget(button)
         self.top = Registry(key=())
@@ -226,6 +232,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
                            self.members.up_button, self.members.down_button):
                 button.setVisible(editable)
         self.save_button.setVisible(editable)
+        self.show_ddk_buttons()
 
     # -- showing the state ---------------------------------------------------------------
     def refresh_all(self) -> None:
@@ -256,6 +263,8 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
             row.show_value(self.state.value(name, key) if calculated
                            else self.state.answer(name, key))
             row.show_issues(self.state.issues_for(name, key), self.notes_at.get((name, key)))
+            if row.field.from_ddk is not None:
+                row.show_origin(*self.origin_mark(row.field))
             return
         container = registry.containers.get(name)
         if container is not None:
@@ -266,6 +275,8 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
             table.show_value(name, self.state.answer(name, key))
             table.show_issues(name, self.state.issues_for(name, key))
             table.set_cell_enabled(name, relevant and self.editable)
+            if isinstance(node, Field) and node.from_ddk is not None:
+                table.show_origin(name, *self.origin_mark(node))
 
     def apply(self, changes: ChangeSet) -> None:
         for name, key in changes.values | changes.relevance | changes.issues:
@@ -278,9 +289,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
         self.refresh_summary()
 
     def refresh_summary(self) -> None:
-        keys = self.instrument.settings.get("record_keys") or {}
-        head = self.state.answer(keys.get("nama_kk", ""))
-        self.title.setText(f"<h2>{head or t('form.new_household')}</h2>")
+        self.title.setText(f"<h2>{self.record_title()}</h2>")
         self.status_label.setText(t(f"workflow.{self.status.value}"))
         issues = self.state.issues()
         self.navigator.show_counts(issues)
@@ -294,6 +303,14 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
             self.save_label.setText(t("form.unsaved"))
         elif self.record_id is not None:
             self.save_label.setText(t("form.saved"))
+
+    def record_title(self) -> str:
+        """The head of the household, or the instrument and year of a village record."""
+        keys = self.instrument.settings.get("record_keys") or {}
+        if self.instrument.kind == "village":
+            return t("profil.record_title", title=self.instrument.title.get(form_language()),
+                     year=self.state.answer(keys.get("period", "")) or "")
+        return str(self.state.answer(keys.get("nama_kk", "")) or t("form.new_household"))
 
     def can_submit(self) -> bool:
         return (self.session.can(Action.SUBMIT) and self.editable
@@ -313,8 +330,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, QWidget):
     def journal_now(self) -> None:
         if self.journal is None:
             return
-        keys = self.instrument.settings.get("record_keys") or {}
-        title = str(self.state.answer(keys.get("nama_kk", "")) or "")
+        title = self.record_title()
         try:
             self.journal.write(self.record_id, self.instrument.id, self.state.to_json(),
                                self.revision, title)

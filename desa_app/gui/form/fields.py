@@ -65,6 +65,8 @@ class FieldRow(QWidget):
         self.messages = QLabel("")
         self.messages.setWordWrap(True)
         self.messages.hide()
+        self.origin = QLabel("")  # "dari DDK" / "manual" beside a countable figure
+        self.origin.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
@@ -82,7 +84,11 @@ class FieldRow(QWidget):
         if self.input is not None:
             self.input.setProperty("field_name", field.name)
             self.input.committed.connect(self._committed)
-            right.addWidget(self.input, 0, Qt.AlignmentFlag.AlignLeft)
+            line = QHBoxLayout()
+            line.addWidget(self.input, 0, Qt.AlignmentFlag.AlignLeft)
+            line.addWidget(self.origin)
+            line.addStretch(1)
+            right.addLayout(line)
         if self.display is not None:
             right.addWidget(self.display)
         right.addWidget(self.messages)
@@ -122,6 +128,13 @@ class FieldRow(QWidget):
             lines.append(f'<span style="{style}">{mark} {issue.message}</span>')
         self.messages.setText("<br>".join(lines))
         self.messages.show()
+
+    def show_origin(self, text: str, style: str, tooltip: str) -> None:
+        """Where a village figure came from: counted from DDK, or typed by hand."""
+        self.origin.setText(text)
+        self.origin.setStyleSheet(f"font-size: 9pt; {style}")
+        self.origin.setToolTip(tooltip)
+        self.origin.setVisible(bool(text))
 
     def set_editable(self, editable: bool) -> None:
         if self.input is not None:

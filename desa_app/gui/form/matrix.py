@@ -157,6 +157,19 @@ class MatrixTable(QTableWidget):
             item.setToolTip("\n".join(i.message for i in issues))
         self._showing = False
 
+    def show_origin(self, name: str, text: str, style: str, tooltip: str) -> None:
+        """A village figure's origin: its colour, and a tooltip (issues' tooltips win)."""
+        item = self._cell(name)
+        if item is None or self.shown.get(name + "\0origin") == (text,):
+            return
+        self.shown[name + "\0origin"] = (text,)
+        self._showing = True
+        colour = style.removeprefix("color: ").rstrip(";") if style else ""
+        item.setForeground(QColor(colour) if colour else QColor(0, 0, 0))
+        if not item.toolTip() or self.shown.get(name + "\0issues") in (None, ("issues",)):
+            item.setToolTip(f"{text}: {tooltip}" if text else "")
+        self._showing = False
+
     def set_cell_enabled(self, name: str, enabled: bool) -> None:
         item = self._cell(name)
         if item is None or self.shown.get(name + "\0enabled") == (enabled,):

@@ -7,13 +7,15 @@ from desa_app.gui.messages import (
     exports,
     form,
     households,
+    profil,
     programme,
     setup,
     verification,
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (common, setup, households, form, verification, programme, exports):
+for _module in (common, setup, households, form, verification, programme, exports,
+                profil):
     _overlap = CATALOGUE.keys() & _module.MESSAGES.keys()
     if _overlap:
         raise KeyError(f"duplicate message keys: {sorted(_overlap)}")

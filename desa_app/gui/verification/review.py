@@ -25,6 +25,7 @@ from desa_app.gui.qt import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -43,10 +44,9 @@ class ReviewPanel(QWidget):
         self.session = session
         self.verification = verification
         self.record_id: str | None = None
-        self.editor = FormEditor(session)
-        self.editor.save_button.hide()
-        self.editor.submit_button.hide()
-        self.editor.close_button.hide()
+        self.editors: dict[str, FormEditor] = {}
+        self.editor_stack = QStackedWidget()
+        self.editor = self._editor_for("ddk")
         self.findings = QListWidget()
         self.findings.setWordWrap(True)
         self.changes = QTableWidget(0, 5)
@@ -92,19 +92,33 @@ class ReviewPanel(QWidget):
         side_layout.addWidget(self.duty)
         side_layout.addLayout(buttons)
         splitter = QSplitter()
-        splitter.addWidget(self.editor)
+        splitter.addWidget(self.editor_stack)
         splitter.addWidget(side)
         splitter.setSizes([820, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
+    def _editor_for(self, instrument_id: str) -> FormEditor:
+        """One read-only questionnaire per instrument (households, Potensi ...), built
+        when a record of it is first reviewed."""
+        editor = self.editors.get(instrument_id)
+        if editor is None:
+            editor = FormEditor(self.session, instrument_id)
+            for button in (editor.save_button, editor.submit_button, editor.close_button):
+                button.hide()
+            self.editors[instrument_id] = editor
+            self.editor_stack.addWidget(editor)
+        self.editor_stack.setCurrentWidget(editor)
+        return editor
+
     # -- showing -------------------------------------------------------------------------
     def open(self, record_id: str) -> None:
         self.record_id = record_id
-        self.editor.load(record_id, read_only=True)
         session, actor = self.session, self.session.actor
         data = session.store.records.load(actor, record_id)
+        self.editor = self._editor_for(data.instrument_id)
+        self.editor.load(record_id, read_only=True)
         self.findings.clear()
         for issue in self.editor.state.issues(Severity.WARNING):
             self.findings.addItem(f"⚠ {issue.path}: {issue.message}")
