@@ -64,6 +64,8 @@ class ExportRecord:
     entered_on: date | None
     answers: dict[str, Any] = field(repr=False)
     """Export values: relevant answers and calculations; repeats as lists of dicts."""
+    period: str = ""
+    """The year of a village-level record (Potensi, Perkembangan); "" for households."""
 
 
 @dataclass
@@ -166,7 +168,7 @@ class ExportSource:
 
 COLUMNS = (Record.id, Record.instrument_id, Record.instrument_version, Record.status,
            Record.revision, Record.no_kk, Record.nama_kk, Record.dusun, Record.rt, Record.rw,
-           Record.updated_at, Record.entered_on, Record.export_answers)
+           Record.updated_at, Record.entered_on, Record.export_answers, Record.period)
 
 
 def _evaluate(instrument_id: str, answers: dict[str, Any], env: Any) -> dict[str, Any]:
@@ -183,4 +185,5 @@ def _record(row: Any, answers: dict[str, Any]) -> ExportRecord:
         id=row.id, instrument_id=row.instrument_id, instrument_version=row.instrument_version,
         status=Status(row.status), revision=row.revision, no_kk=row.no_kk or "",
         nama_kk=row.nama_kk or "", dusun=row.dusun or "", rt=row.rt or "", rw=row.rw or "",
-        updated_at=row.updated_at, entered_on=row.entered_on, answers=answers)
+        updated_at=row.updated_at, entered_on=row.entered_on, answers=answers,
+        period=row.period or "")

@@ -1,9 +1,11 @@
 """The Prodeskel workbook: what an operator keys into the Prodeskel website from.
 
 Sheets in the order the website asks: households (DDK01), members (DDK02), one sheet
-per grid item, the code lists, and **Rekap** with the village aggregates. openpyxl's
-write-only mode streams every sheet to disk, so a 10,000-household village needs little
-memory; the file appears under its real name only when complete (atomic output).
+per grid item, one per section of the newest Potensi and Perkembangan
+(``village_sheets.py``), the code lists, and **Rekap** with the village aggregates.
+openpyxl's write-only mode streams every sheet to disk, so a 10,000-household village
+needs little memory; the file appears under its real name only when complete (atomic
+output).
 
 Row 1 of a data sheet holds the definition's question names (for mapping to Prodeskel
 fields), row 2 the item numbers and labels with the filter buttons; both stay in view
@@ -288,6 +290,13 @@ def _write_workbook(source: ExportSource, out: Path, progress: Progress | None
         book = Workbook(write_only=True)
         plans = plan_sheets(source.instrument, with_status=source.all_statuses)
         sheets = [_Sheet(book, plan) for plan in plans]
+        try:  # Potensi, Perkembangan: after the DDK sheets, before Kode and Rekap
+            from desa_app.core.exports.village_sheets import write_village_sheets
+
+            village_rows = write_village_sheets(book, source)
+        except BaseException:
+            _discard(book)
+            raise
         _write_codes(book, source)
         rekap_sheet = book.create_sheet("Rekap")
         rekap = Rekap(source.instrument, source.exported_at.date())
@@ -308,4 +317,5 @@ def _write_workbook(source: ExportSource, out: Path, progress: Progress | None
         _write_rekap(rekap_sheet, source, rekap)
         progress.step(done, total, "Menyimpan berkas Excel")
         book.save(partial)
-    return WorkbookResult(Path(out), done, {s.plan.title: s.rows for s in sheets})
+    return WorkbookResult(Path(out), done,
+                          {**{s.plan.title: s.rows for s in sheets}, **village_rows})

@@ -18,6 +18,7 @@ from desa_app.core.instrument.model import (
     Repeat,
     Severity,
 )
+from desa_app.core.instrument.prefill_spec import parse_figure
 
 GENERATED_NOTE = (
     "<!-- Dibuat otomatis oleh `desa-app forms doc` dari definisi formulir. "
@@ -115,9 +116,17 @@ class _Writer:
             self.lines.append(f"- Baris isian lain: {node.other_rows} (`{node.name}_lainN_nama`)")
         for column, cell in zip(node.columns, first_cells, strict=True):
             rules = self.rules(cell)
+            label = f"kolom `{column.name}`" if column.name else "setiap sel"
             if rules:
-                label = f"kolom `{column.name}`" if column.name else "setiap sel"
                 self.lines.append(f"- Aturan {label}: {rules}")
+            figure = (column.spec if column.name else node.spec).get("from_ddk")
+            if figure is not None:
+                described = parse_figure(figure).describe()
+                self.lines.append(f"- Dari DDK, {label}: {_escape(described)}, per baris:")
+        rows = [c for c in choices.choices if c.ddk]
+        if rows and any(self.instrument.field(cell).from_ddk for cell in node.cells.values()):
+            self.lines += [f"  - {c.name}: " + _escape("; ".join(d.describe() for d in c.ddk))
+                           for c in rows]
         self.lines.append("")
 
     def field_row(self, field: Field) -> str:
@@ -143,6 +152,8 @@ class _Writer:
                              else f"**wajib jika** `{node.required.source}`")
             if node.calculation is not None:
                 parts.append(f"= `{node.calculation.source}`")
+            if node.from_ddk is not None and "row" not in node.extra:
+                parts.append(f"dari DDK: {node.from_ddk.describe()}")
             if node.default is not None:
                 parts.append(f"awal `{node.default}`")
             if node.constraint is not None:

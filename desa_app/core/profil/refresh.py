@@ -137,7 +137,7 @@ def apply(state: FormState, figures: Mapping[str, int | float], accepted: Iterab
         elif current is not None and current != "" and _same(current, computed):
             applied[name] = computed
     kept = state.unknown_answers.setdefault(TOP, {})
-    kept[PREFILL_KEY] = {**dict(facts or {}), "nilai": applied}
+    kept[PREFILL_KEY] = {**last_refresh(state), **dict(facts or {}), "nilai": applied}
     return changes, previous
 
 

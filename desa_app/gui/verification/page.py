@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from desa_app.core.store.verification import Verification
+from desa_app.core.store.verification import QueueItem, Verification
 from desa_app.core.workflow import Action
-from desa_app.gui.i18n import t
+from desa_app.gui.i18n import form_language, t
 from desa_app.gui.main_window import MainWindow, register_page
 from desa_app.gui.qt import (
     QCheckBox,
@@ -39,6 +39,16 @@ def _table(headers: list[str]) -> QTableWidget:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def queue_title(item: QueueItem) -> str:
+    """The head of the household, or "Potensi Desa/Kelurahan 2026" for a village record."""
+    if item.period is None:
+        return item.nama_kk or ""
+    from desa_app.core.instrument.registry import get_instrument
+
+    title = get_instrument(item.instrument_id).title.get(form_language())
+    return t("profil.record_title", title=title, year=item.period)
 
 
 class VerificationPage(QWidget):
@@ -108,7 +118,7 @@ class VerificationPage(QWidget):
             enumerator_id=self.enumerator.currentData(), with_warnings=warnings)
         self.queue.setRowCount(len(items))
         for row, item in enumerate(items):
-            cells = [item.nama_kk or "", item.no_kk or "", item.dusun or "",
+            cells = [queue_title(item), item.no_kk or "", item.dusun or "",
                      f"{item.rt or ''}/{item.rw or ''}", str(item.members),
                      str(item.warnings or ""), item.enumerator,
                      item.submitted_at.strftime("%d/%m/%Y %H:%M")]

@@ -3,9 +3,11 @@
 It follows the SOP step "Penyusunan laporan kegiatan": a cover, the progress of
 collection and verification (by status, per dusun against the targets, per week), the
 population of the verified households (pyramid, pendidikan, pekerjaan), the Desa Cantik
-programme (agents, activities, SOP schedule) and, as an appendix, every record that is
-not finished yet. All figures come from :class:`Dashboard`, the same service Beranda
-uses, so the paper and the screen always agree.
+programme (agents, activities, SOP schedule), the newest Potensi and Perkembangan
+(``laporan_profil.py``) and, as an appendix, every record that is not finished yet. The
+household figures come from :class:`Dashboard`, the same service Beranda uses, so the
+paper and the screen always agree; the Profil chapter reads the same village records
+as the workbook's Potensi and Perkembangan sheets.
 
 Speed: the figures are a handful of grouped queries (Dashboard), and the appendix is one
 light query of key columns laid out as one table per page, so a village of 10,000
@@ -28,6 +30,7 @@ from desa_app.core.exports.pdf.laporan_parts import (
     desa_cantik_section,
     unfinished_section,
 )
+from desa_app.core.exports.pdf.laporan_profil import profil_section
 from desa_app.core.exports.pdf.layout import (
     PORTRAIT_WIDTH,
     build_pdf,
@@ -52,7 +55,7 @@ from desa_app.core.store.dashboard import Progress as Figures
 from desa_app.core.workflow import STATUS_LABELS, Status
 
 TITLE_TEXT = "Laporan Kegiatan Profil Desa"
-STAGES = 5
+STAGES = 6
 
 
 def write_laporan(source: ExportSource, out: Path, progress: Progress | None = None) -> int:
@@ -85,7 +88,9 @@ def _story(source: ExportSource, progress: Progress) -> Iterator[Any]:
     yield from _population_section(population)
     progress.step(3, STAGES, "Menyusun bagian Desa Cantik")
     yield from desa_cantik_section(source, day)
-    progress.step(4, STAGES, "Menyusun daftar rekaman yang belum selesai")
+    progress.step(4, STAGES, "Menyusun Profil Desa dan Kelurahan")
+    yield from profil_section(source)
+    progress.step(5, STAGES, "Menyusun daftar rekaman yang belum selesai")
     yield from unfinished_section(source, progress)
     progress.step(STAGES, STAGES, "Menyimpan laporan")
 

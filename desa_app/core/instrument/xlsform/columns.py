@@ -24,6 +24,8 @@ GENERATED = "desa_generated"  # row made from a table item or write-in rows: ski
 MATRIX = "desa_matrix"  # JSON of a count_per_option/grid item, on its begin_group row
 CHECKS = "desa_checks"  # JSON list of checks
 SETTINGS = "desa_settings"  # JSON of our settings that XLSForm has no column for
+FROM_DDK = "desa_from_ddk"  # JSON of a village figure's from_ddk
+CHOICE_JSON = "desa_json_"  # prefix: a choice column holding a mapping (ddk), as JSON
 ORIGINAL = "desa_"  # prefix: desa_relevant holds our text when the ODK text differs
 
 

@@ -64,6 +64,8 @@ class _SurveyWriter:
             value = node.spec.get(key)
             if value not in (None, ""):
                 row["desa_" + key] = value
+        if "from_ddk" in node.spec:
+            row[C.FROM_DDK] = json.dumps(_plain(node.spec["from_ddk"]), ensure_ascii=False)
         if node.checks:
             row[C.CHECKS] = json.dumps(
                 [_check_json(c) for c in node.checks], ensure_ascii=False
@@ -164,7 +166,10 @@ def _choices_rows(instrument: Instrument) -> list[Row]:
                 )
                 row[column] = value
             for key, value in choice.extra.items():
-                row[key] = value
+                if isinstance(value, (dict, list)):
+                    row[C.CHOICE_JSON + key] = json.dumps(_plain(value), ensure_ascii=False)
+                else:
+                    row[key] = value
             rows.append(row)
     return rows
 

@@ -156,6 +156,11 @@ class _SurveyReader:
                         item[key] = record[C.ORIGINAL + key]
                     else:
                         item.pop(key, None)
+        if C.FROM_DDK in record:
+            try:
+                item["from_ddk"] = json.loads(record[C.FROM_DDK])
+            except (TypeError, ValueError):
+                self.problems.add(number, name, "desa_from_ddk bukan JSON")
         for key in C.EXTENSION_COLUMNS:
             if "desa_" + key in record:
                 value = record["desa_" + key]
@@ -217,7 +222,14 @@ def read_xlsform(path: Path) -> dict[str, Any]:
         for _number, raw in _rows(workbook["choices"]):
             record = _translations(raw, default_language)
             list_name = _text(record.pop("list_name", ""))
-            choice = {k: _text(v) for k, v in record.items()}
+            choice = {k: _text(v) for k, v in record.items()
+                      if not k.startswith(C.CHOICE_JSON)}
+            for key, value in record.items():
+                if key.startswith(C.CHOICE_JSON):
+                    try:
+                        choice[key.removeprefix(C.CHOICE_JSON)] = json.loads(str(value))
+                    except ValueError:
+                        problems.add(_number, "", f"{key} bukan JSON")
             if list_name:
                 choices.setdefault(list_name, []).append(choice)
     survey = _SurveyReader(problems, default_language).read(_rows(workbook["survey"]))
