@@ -19,6 +19,7 @@ from typing import Any
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.demo.generator import generate_village
 from desa_app.core.demo.model import DemoHousehold
+from desa_app.core.demo.profil import seed_profil
 from desa_app.core.demo.programme import seed_programme
 from desa_app.core.instrument.model import Instrument, Severity
 from desa_app.core.instrument.registry import get_instrument
@@ -138,8 +139,10 @@ def build_demo_village(
                                today, totals)
                 if progress:
                     progress(totals[0], households)
-        seed_programme(VillageStore(database, clock), _actor(ids["admin"], 0),
-                       _actor(ids["bps1"], 6), min(today, clock().date()))
+        store = VillageStore(database, clock)
+        seed_programme(store, _actor(ids["admin"], 0), _actor(ids["bps1"], 6),
+                       min(today, clock().date()))
+        seed_profil(store, _actor(ids["agen1"], 1), _actor(ids["tim1"], 4), today)
     except BaseException:
         database.close(backup=False)
         path.unlink(missing_ok=True)

@@ -78,3 +78,25 @@ def test_audit_chain_is_whole(store: VillageStore) -> None:
     admin = store.users.authenticate("admin", DEMO_PASSWORD)
     report = store.audit_report(admin)
     assert report.ok
+
+
+def test_profil_records_of_this_year(store: VillageStore) -> None:
+    """Potensi approved with DDK figures and one manual correction; Perkembangan a draft."""
+    from desa_app.core.profil import refresh
+    from desa_app.core.profil.service import Profil
+    from desa_app.core.workflow import Status
+
+    agen = store.users.authenticate("agen1", DEMO_PASSWORD)
+    rows = {row.instrument_id: row for row in Profil(store).rows(agen)}
+    assert rows["potensi"].year == rows["perkembangan"].year == str(TODAY.year)
+    assert rows["potensi"].status is Status.VERIFIED and rows["potensi"].errors == 0
+    assert rows["perkembangan"].status is Status.DRAFT
+    for row in rows.values():
+        state = store.records.form_state(agen, row.record_id)
+        origins = [refresh.origin(state, name) for name in refresh.applied_values(state)]
+        assert origins.count(refresh.Origin.DDK) > 20
+        assert refresh.last_refresh(state)["keluarga"] > 0
+    potensi = store.records.form_state(agen, rows["potensi"].record_id)
+    origins = [refresh.origin(potensi, name) for name in refresh.applied_values(potensi)]
+    assert origins.count(refresh.Origin.MANUAL) == 1
+    assert potensi.value("t03000") == potensi.value("t01011a") == 412.5  # uses add up
