@@ -136,3 +136,14 @@ def test_village_record_reviewed_in_its_own_questionnaire(
     page.open_selected()
     assert page.review.editor.instrument.id == "potensi"
     assert not page.review.editor.editable and not page.review.editor.ddk_button.isVisible()
+
+
+def test_totals_are_shown_not_typed(qtbot: Any, store: VillageStore) -> None:
+    """A number with a calculation (a subtotal of I.2) is displayed, not an empty input
+    (it used to be an editable box that never showed the total)."""
+    _window, editor = open_potensi(qtbot, store)
+    row = editor.top.rows["t03052"]
+    assert row.input is None and row.display is not None
+    editor.on_edit("t03048", (), "35")
+    editor.on_edit("t03050", (), "62,5")
+    assert row.display.text() == "<b>97,5</b>"

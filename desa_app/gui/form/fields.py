@@ -38,7 +38,8 @@ def make_input(field: Field, instrument: Instrument) -> Any:
         return ChoiceInput(choices)
     if field.type is FieldType.SELECT_MULTIPLE and choices is not None:
         return MultiChoiceInput(choices)
-    if field.type in (FieldType.NOTE, FieldType.CALCULATE) or field.read_only:
+    if field.type in (FieldType.NOTE, FieldType.CALCULATE) or field.read_only \
+            or field.is_computed:  # a total: shown, never typed
         return None
     return TextInput(field, identity=is_identity_number(field))
 
