@@ -38,8 +38,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def verified_count(db: Path) -> int:
     with sqlite3.connect(db) as con:
-        return int(con.execute("SELECT count(*) FROM record WHERE deleted = 0 AND status IN "
-                               "('verified', 'entered')").fetchone()[0])
+        return int(con.execute("SELECT count(*) FROM record WHERE deleted = 0 AND kind = "
+                               "'household' AND status IN ('verified', 'entered')")
+                   .fetchone()[0])
 
 
 def test_xlsx_with_progress(capsys: pytest.CaptureFixture[str], demo: Path,

@@ -63,8 +63,8 @@ def test_workbook_in_the_background_with_progress(qtbot: Any, store: VillageStor
                                                   tmp_path: Path) -> None:
     page = page_for(qtbot, store)
     with sqlite3.connect(store.db.path) as con:
-        verified = con.execute("SELECT count(*) FROM record WHERE deleted = 0 AND status IN "
-                               "('verified', 'entered')").fetchone()[0]
+        verified = con.execute("SELECT count(*) FROM record WHERE deleted = 0 AND kind = "
+                               "'household' AND status IN ('verified', 'entered')").fetchone()[0]
     assert page.count.text() == f"{verified} keluarga akan diekspor"
     assert page.fingerprint.text().startswith("Sidik kunci tanda tangan desa: ")
     seen: list[tuple[int, int, str]] = []

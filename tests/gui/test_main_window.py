@@ -100,7 +100,8 @@ def test_navigation_order_and_closing_with_unsaved_work(qtbot: Any, app_window: 
     window, host, _session = app_window
     keys = [window.navigation.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(window.navigation.count())]
-    assert keys == ["nav.home", "nav.households", "nav.desa_cantik", "nav.settings"]
+    assert keys == ["nav.home", "nav.households", "nav.profile", "nav.desa_cantik",
+                    "nav.settings"]
     editor = host.new_record()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     type_field(qtbot, editor, "no_kk", "3501011502150003")

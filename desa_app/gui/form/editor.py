@@ -12,22 +12,22 @@ import uuid
 from datetime import date
 from typing import Any
 
-from desa_app.core.instrument.issues import Issue, Key
-from desa_app.core.instrument.model import Container, Field, Instrument, Repeat, Severity
+from desa_app.core.instrument.issues import Key
+from desa_app.core.instrument.model import Container, Field, Instrument, Repeat
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import ChangeSet, Environment, FormState
 from desa_app.core.workflow import Action, Status, can_edit
 from desa_app.gui.form.ddk_flow import DdkFlow
 from desa_app.gui.form.member_flow import MemberFlow
 from desa_app.gui.form.members import MembersPanel
-from desa_app.gui.form.navigator import IssueList, NotesList, SectionNavigator, path_to_cell
+from desa_app.gui.form.navigation_flow import NavigationFlow
+from desa_app.gui.form.navigator import IssueList, NotesList, SectionNavigator
 from desa_app.gui.form.note_flow import NoteFlow
 from desa_app.gui.form.panel import PanelBuilder, Registry
 from desa_app.gui.form.recovery import JournalEntry, RecoveryJournal
 from desa_app.gui.form.saving import SaveFlow
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
-    QApplication,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -47,7 +47,7 @@ from desa_app.gui.session import AppSession
 AUTOSAVE_MS = 3000
 
 
-class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, QWidget):
+class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidget):
     closed = Signal()
     saved = Signal(str)
     status_changed = Signal(str)
@@ -340,66 +340,3 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, QWidget):
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
-
-    # -- navigation ----------------------------------------------------------------------
-    def show_section(self, name: str) -> None:
-        widget = self.section_widgets.get(name)
-        if widget is not None:
-            self.scroller.ensureWidgetVisible(widget, 0, 0)
-            self.scroller.verticalScrollBar().setValue(widget.pos().y())
-
-    def next_section(self, delta: int) -> None:
-        """Ctrl+PgDown / Ctrl+PgUp: to the first question of the next/previous part."""
-        sections = list(self.section_widgets.values())
-        focused = QApplication.focusWidget()
-        current = 0
-        for index, section in enumerate(sections):
-            if focused is not None and section.isAncestorOf(focused):
-                current = index
-        target = sections[max(0, min(len(sections) - 1, current + delta))]
-        self.scroller.verticalScrollBar().setValue(target.pos().y())
-        for row in self._rows_in(target):
-            if row.input is not None and row.isVisible() and row.input.isEnabled():
-                row.focus_input()
-                return
-
-    def _rows_in(self, section: QWidget) -> list[Any]:
-        registries = [self.top] + ([self.members.registry] if self.members else [])
-        rows = [row for registry in registries for row in registry.rows.values()
-                if section.isAncestorOf(row)]
-        return sorted(rows, key=lambda row: row.mapTo(section, row.rect().topLeft()).y())
-
-    def focus_first(self, registry: Registry | None = None) -> None:
-        registry = registry or self.top
-        for row in registry.rows.values():
-            if row.input is not None and row.isVisible() and row.input.isEnabled():
-                row.focus_input()
-                self.scroller.ensureWidgetVisible(row)
-                return
-
-    def jump_to_path(self, path: str) -> None:
-        name, key = path_to_cell(path)
-        node = self.instrument.nodes.get(name)
-        if node is not None:
-            self.jump_to(Issue(name, key, path, Severity.WARNING, "", "note"))
-
-    def jump_to(self, issue: Issue) -> None:
-        node = self.instrument.nodes.get(issue.name)
-        if node is None:
-            return
-        if node.repeats and self.members is not None and issue.key:
-            self.members.select_member(issue.key[0])
-        registry = self._registry_for(issue.name, issue.key[: node.depth]) or self.top
-        row = registry.rows.get(issue.name)
-        if row is not None:
-            self.scroller.ensureWidgetVisible(row)
-            row.focus_input()
-            return
-        table = registry.cell_table.get(issue.name)
-        if table is not None:
-            self.scroller.ensureWidgetVisible(table)
-            table.focus_cell(issue.name)
-            return
-        container = registry.containers.get(issue.name)
-        if container is not None:
-            self.scroller.ensureWidgetVisible(container)

@@ -24,7 +24,7 @@ from desa_app.core.store.facade import VillageStore
 from desa_app.core.workflow import Status
 
 SENTINEL = 424242
-LIVE_VERIFIED = "deleted = 0 AND status IN ('verified', 'entered')"
+LIVE_VERIFIED = "deleted = 0 AND kind = 'household' AND status IN ('verified', 'entered')"
 FORMULAS = {"alamat": "=HYPERLINK(\"http://x\",\"klik\")", "pekerjaan_pengisi": "@SUM(A1)",
             "jabatan_pengisi": "+62 812", "sumber_data_1": "-1+1"}
 
@@ -151,7 +151,8 @@ def test_verified_only_by_default_and_status_column_with_every_status(
         village: tuple[Path, VillageStore], verified_book: Path, full_book: Path) -> None:
     path, _ = village
     with sqlite3.connect(path) as con:
-        live = con.execute("SELECT count(*) FROM record WHERE deleted = 0").fetchone()[0]
+        live = con.execute("SELECT count(*) FROM record WHERE deleted = 0 AND "
+                           "kind = 'household'").fetchone()[0]
     assert "Status" not in _rows(verified_book, "DDK01 Keluarga")[0]
     every = _rows(full_book, "DDK01 Keluarga")
     assert len(every) == live
