@@ -84,6 +84,7 @@ def main(out: Path) -> int:
     app.processEvents()
     window.show_page("nav.settings")  # type: ignore[attr-defined]
     _grab(window, out / "08-pengaturan.png", app)
+    _profil_shots(window, host, store, actor, out, app)
     window.hide()  # type: ignore[attr-defined]
 
     tim = AppSession(store, store.users.authenticate("tim1", DEMO_PASSWORD))
@@ -107,6 +108,38 @@ def main(out: Path) -> int:
     window.hide()  # type: ignore[attr-defined]
     store.close(backup=False)
     return 0
+
+
+def _profil_shots(window: Any, host: Any, store: Any, actor: Any, out: Path,
+                  app: Any) -> None:
+    """Profil Desa: the list, Potensi's ages counted from DDK, and the confirmation of a
+    recount after a figure was typed by hand."""
+    from desa_app.core.profil import refresh
+    from desa_app.core.profil.service import Profil
+    from desa_app.gui.form.ddk_dialog import DdkDialog
+
+    page = window.show_page("nav.profile")
+    _grab(window, out / "14-profil-desa.png", app)
+    rows = {row.instrument_id: row for row in Profil(store).rows(actor)}
+    editor = host.open_record(rows["potensi"].record_id)
+    editor.show_section("sdm_jumlah")
+    _grab(window, out / "15-potensi-dari-ddk.png", app)
+    editor.request_close()
+    editor = host.open_record(rows["perkembangan"].record_id)
+    figures = Profil(store).ddk_figures(actor, editor.instrument, editor.record_year())
+    typed = next(name for name, value in figures.values.items() if value)
+    editor.on_edit(typed, (), int(figures.values[typed]) + 2)
+    figures = Profil(store).ddk_figures(actor, editor.instrument, editor.record_year())
+    first = next(iter(figures.values))
+    editor.on_edit(first, (), None)  # and one figure still empty
+    dialog = DdkDialog(editor, figures, refresh.compare(editor.state, figures.values))
+    dialog.resize(1000, 420)
+    _grab(dialog, out / "16-hitung-dari-ddk.png", app)
+    dialog.close()
+    editor.dirty = False  # a screenshot, not work to keep
+    editor.request_close()
+    app.processEvents()
+    page.refresh()
 
 
 if __name__ == "__main__":

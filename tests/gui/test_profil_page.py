@@ -147,3 +147,5 @@ def test_totals_are_shown_not_typed(qtbot: Any, store: VillageStore) -> None:
     editor.on_edit("t03048", (), "35")
     editor.on_edit("t03050", (), "62,5")
     assert row.display.text() == "<b>97,5</b>"
+    editor.save("disimpan")  # nothing unsaved: closing the window asks nothing
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=10000)

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from desa_app.core.instrument.model import Field, Instrument
@@ -111,23 +112,32 @@ class _Group:
         self.unit = unit
         self.questions = questions
         self.total = total
-        self.tally: Counter[tuple[Projected, ...]] = Counter()
-        self.sums: defaultdict[tuple[Projected, ...], float] = defaultdict(float)
+        self.tally: Counter[Any] = Counter()
+        self.sums: defaultdict[Any, float] = defaultdict(float)
+        # the hot loop: 20,000 people x ~100 groups, so a C-level getter makes the key
+        # (one question: the bare value; none: the constant ())
+        self.key_of: Any = itemgetter(*questions) if questions else (lambda _values: ())
 
-    def add(self, values: Mapping[str, Any]) -> None:
-        key = tuple(project(values.get(q)) for q in self.questions)
+    def add(self, projected: Mapping[str, Projected]) -> None:
+        """One person or household, its answers already projected (once for all groups)."""
+        key = self.key_of(projected)
         self.tally[key] += 1
         if self.total is not None:
-            number = _number(project(values.get(self.total)))
+            number = _number(projected[self.total])
             if number is not None:
                 self.sums[key] += number
+
+    def reads(self) -> set[str]:
+        return {*self.questions, *([self.total] if self.total else [])}
 
     def value(self, spec: FigureSpec) -> float:
         position = {q: i for i, q in enumerate(self.questions)}
         source = self.sums if self.total is not None else self.tally
         result = 0.0
+        single = len(self.questions) == 1
         for key, amount in source.items():
-            if all(matches(c, key[position[c.question]]) for c in spec.where):
+            parts = (key,) if single else key
+            if all(matches(c, parts[position[c.question]]) for c in spec.where):
                 result += amount
         return result
 
@@ -150,20 +160,29 @@ def compute(instrument: Instrument, ddk: Instrument, households: Iterable[Mappin
     by_unit: dict[str, list[_Group]] = defaultdict(list)
     for group in groups.values():
         by_unit[group.unit].append(group)
+    families, people = by_unit["keluarga"], by_unit["anggota"]
+    family_reads = sorted(set().union(*(g.reads() for g in families)))
+    person_reads = sorted(set().union(*(g.reads() for g in people)) - {AGE})
+    counted_people = [g for g in people if g.total is None]
+    summed_people = [g for g in people if g.total is not None]
     for household in households:
-        for group in by_unit["keluarga"]:
-            group.add(household)
-        people = by_unit["anggota"]
+        if families:
+            projected = {q: project(household.get(q)) for q in family_reads}
+            for group in families:
+                group.add(projected)
         if not people:
             continue
         for person in household.get(source.members) or []:
             if not isinstance(person, Mapping):
                 continue
+            projected = {q: project(person[q] if q in person else household.get(q))
+                         for q in person_reads}
             birth = person.get(source.birth_date)
-            values = {**household, **person,
-                      AGE: age_on(birth if isinstance(birth, str) else None, on)}
-            for group in people:
-                group.add(values)
+            projected[AGE] = project(age_on(birth if isinstance(birth, str) else None, on))
+            for group in counted_people:
+                group.tally[group.key_of(projected)] += 1
+            for group in summed_people:
+                group.add(projected)
     figures: dict[str, int | float] = {}
     for field, spec, group in wanted:
         total = group.value(spec)
