@@ -127,11 +127,9 @@ def _profil_shots(window: Any, host: Any, store: Any, actor: Any, out: Path,
     editor.request_close()
     editor = host.open_record(rows["perkembangan"].record_id)
     figures = Profil(store).ddk_figures(actor, editor.instrument, editor.record_year())
-    typed = next(name for name, value in figures.values.items() if value)
-    editor.on_edit(typed, (), int(figures.values[typed]) + 2)
-    figures = Profil(store).ddk_figures(actor, editor.instrument, editor.record_year())
-    first = next(iter(figures.values))
-    editor.on_edit(first, (), None)  # and one figure still empty
+    emptied, typed = [name for name, value in figures.values.items() if value][:2]
+    editor.on_edit(typed, (), int(figures.values[typed]) + 2)  # corrected by hand
+    editor.on_edit(emptied, (), None)  # and one figure still empty
     dialog = DdkDialog(editor, figures, refresh.compare(editor.state, figures.values))
     dialog.resize(1000, 420)
     _grab(dialog, out / "16-hitung-dari-ddk.png", app)

@@ -33,6 +33,8 @@ class NavigationFlow:
         if widget is not None:
             self.scroller.ensureWidgetVisible(widget, 0, 0)
             self.scroller.verticalScrollBar().setValue(widget.pos().y())
+            # a wide table further down must not leave the labels scrolled out of view
+            self.scroller.horizontalScrollBar().setValue(0)
 
     def next_section(self, delta: int) -> None:
         """Ctrl+PgDown / Ctrl+PgUp: to the first question of the next/previous part."""

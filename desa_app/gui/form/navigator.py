@@ -132,6 +132,10 @@ class NotesList(QWidget):
     def __init__(self, can_resolve: bool) -> None:
         super().__init__()
         self.target = QComboBox()
+        # the questions' labels are long (Potensi): the list must not widen the side panel
+        self.target.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.target.setMinimumContentsLength(24)
         self.text = QLineEdit()
         self.text.setPlaceholderText(t("notes.write_placeholder"))
         self.write = QPushButton(t("notes.write"))

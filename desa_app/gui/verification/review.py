@@ -60,6 +60,10 @@ class ReviewPanel(QWidget):
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
         self.note_field = QComboBox()
+        # the questions' labels are long (Potensi): the list must not widen the side panel
+        self.note_field.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.note_field.setMinimumContentsLength(24)
         self.note_text = QLineEdit()
         self.note_text.setPlaceholderText(t("review.note_placeholder"))
         self.add_note_button = QPushButton(t("review.add_note"))
