@@ -141,3 +141,15 @@ def test_only_roles_that_may_export_get_the_page(store: VillageStore) -> None:
                                ("agen1", False), ("bps1", False)):
         session = AppSession(store, store.users.authenticate(username, DEMO_PASSWORD))
         assert available(session) is expected, username
+
+
+def test_the_page_names_the_village_records_the_workbook_includes(
+        qtbot: Any, store: VillageStore) -> None:
+    """The demo's Potensi is approved, its Perkembangan a draft: only the first goes with
+    the verified export; both with every status."""
+    page = page_for(qtbot, store)
+    assert "Potensi Desa/Kelurahan" in page.village.text()
+    assert "Perkembangan" not in page.village.text()
+    page.every_status.setChecked(True)
+    assert "Perkembangan Desa/Kelurahan" in page.village.text()
+    wait_idle(qtbot, page)

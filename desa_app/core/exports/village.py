@@ -166,22 +166,29 @@ def _newest(records: Iterator[ExportRecord]) -> ExportRecord | None:
     return max(records, key=key, default=None)
 
 
-def village_reports(source: ExportSource) -> list[VillageReport]:
+def village_records(source: ExportSource) -> list[tuple[Instrument, ExportRecord]]:
     """The newest record of each village form among the source's statuses (none for a
-    form without one), with its sections; nothing when the source is itself a village
-    form's."""
+    form without one); nothing when the source is itself a village form's. The Ekspor
+    page lists these before anything is written."""
     from desa_app.core.profil.service import village_instruments
 
     if source.instrument.kind == "village":
         return []
-    forms = village_instruments()
-    prefixes = sheet_prefixes(forms)
+    chosen = []
+    for form in village_instruments():
+        record = _newest(replace(source, instrument_id=form.id, dusun=None).records())
+        if record is not None:
+            chosen.append((form, record))
+    return chosen
+
+
+def village_reports(source: ExportSource) -> list[VillageReport]:
+    """:func:`village_records`, each walked section by section."""
+    from desa_app.core.profil.service import village_instruments
+
+    prefixes = sheet_prefixes(village_instruments())
     reports = []
-    for form in forms:
-        chosen = replace(source, instrument_id=form.id, dusun=None)
-        record = _newest(chosen.records())
-        if record is None:
-            continue
+    for form, record in village_records(source):
         state = _stored_state(source, form, record.id)
         reports.append(VillageReport(form, record, prefixes[form.id],
                                      _Walker(form, record.answers, state).sections(),

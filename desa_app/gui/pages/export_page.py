@@ -18,7 +18,7 @@ from desa_app.core.exports.runner import PDF_KINDS, run_export, village_fingerpr
 from desa_app.core.exports.source import ALL_STATUSES, VERIFIED, ExportSource
 from desa_app.core.workflow import Action
 from desa_app.gui.household_model import format_count
-from desa_app.gui.i18n import t
+from desa_app.gui.i18n import form_language, t
 from desa_app.gui.login import problem_label, report, say
 from desa_app.gui.main_window import MainWindow, register_page
 from desa_app.gui.qt import (
@@ -94,7 +94,9 @@ class ExportPage(QWidget):
         self.every_status = QtWidgets.QRadioButton(t("export.every_status"))
         self.verified_only.setChecked(True)
         self.count = QLabel()
-        for widget in (self.verified_only, self.every_status, self.count):
+        self.village = QLabel()  # Potensi/Perkembangan that go into the same workbook
+        self.village.setWordWrap(True)
+        for widget in (self.verified_only, self.every_status, self.count, self.village):
             inner.addWidget(widget)
         self.verified_only.toggled.connect(self._refresh_facts)
         return box
@@ -148,6 +150,12 @@ class ExportPage(QWidget):
     def _refresh_facts(self) -> None:
         source = self.source()
         self.count.setText(t("export.count", n=format_count(source.count())))
+        from desa_app.core.exports.village import village_records
+
+        chosen = [t("profil.record_title", title=form.title.get(form_language()),
+                    year=record.period) for form, record in village_records(source)]
+        self.village.setText(t("export.village", items=", ".join(chosen)) if chosen
+                             else t("export.no_village"))
         self.fingerprint.setText(t("export.fingerprint",
                                    fingerprint=village_fingerprint(source)))
 
