@@ -34,3 +34,9 @@ def t(key: str, **values: object) -> str:
 def form_language() -> str:
     """The language key of definition texts (``label::English``) for the current choice."""
     return "English" if _current["language"] == "en" else ""
+
+
+def village_record_title(instrument: object, year: object) -> str:
+    """"Potensi Desa/Kelurahan 2026": how every screen names a village-level record."""
+    title = instrument.title.get(form_language())  # type: ignore[attr-defined]
+    return t("profil.record_title", title=title, year=year or "")

@@ -149,3 +149,15 @@ def test_totals_are_shown_not_typed(qtbot: Any, store: VillageStore) -> None:
     assert row.display.text() == "<b>97,5</b>"
     editor.save("disimpan")  # nothing unsaved: closing the window asks nothing
     qtbot.waitUntil(lambda: not editor.dirty, timeout=10000)
+
+
+def test_nothing_is_offered_before_any_household_is_approved(
+        qtbot: Any, store: VillageStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zeros counted over no household are not figures: the dialog says so and offers
+    nothing to write (it used to tick hundreds of zeros)."""
+    _window, editor = open_potensi(qtbot, store)
+    dialog = count(qtbot, editor, monkeypatch)[0]
+    assert "Belum ada keluarga yang disetujui" in dialog.summary.text()
+    assert dialog.changes == [] and not dialog.apply_button.isEnabled()
+    assert all(editor.state.answer(name) is None for name in editor.figure_names)
+    assert not editor.dirty  # nothing written, nothing to save

@@ -53,7 +53,9 @@ class DdkDialog(QDialog):
                  changes: Sequence[FigureChange]) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("ddk.dialog_title"))
-        self.changes = list(changes)
+        # no approved household yet: every "count" is a zero that means "unknown", and
+        # writing hundreds of them as figures from DDK would hide that nothing was counted
+        self.changes = list(changes) if figures.households else []
         on = figures.on.strftime("%d/%m/%Y")
         if figures.households == 0:
             text = t("ddk.no_households")

@@ -108,7 +108,8 @@ class DdkFlow:
     def confirm_ddk(self, figures: Any) -> None:
         changes = refresh.compare(self.state, figures.values)
         dialog = DdkDialog(self, figures, changes)  # type: ignore[arg-type]
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if not accepted or not figures.households:  # nothing was counted: keep the record
             self.refresh_summary()
             return
         self.apply_ddk(figures, dialog.accepted_names())

@@ -26,7 +26,7 @@ from desa_app.gui.form.note_flow import NoteFlow
 from desa_app.gui.form.panel import PanelBuilder, Registry
 from desa_app.gui.form.recovery import JournalEntry, RecoveryJournal
 from desa_app.gui.form.saving import SaveFlow
-from desa_app.gui.i18n import form_language, t
+from desa_app.gui.i18n import form_language, t, village_record_title
 from desa_app.gui.qt import (
     QHBoxLayout,
     QKeySequence,
@@ -308,8 +308,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         """The head of the household, or the instrument and year of a village record."""
         keys = self.instrument.settings.get("record_keys") or {}
         if self.instrument.kind == "village":
-            return t("profil.record_title", title=self.instrument.title.get(form_language()),
-                     year=self.state.answer(keys.get("period", "")) or "")
+            return village_record_title(self.instrument, self.state.answer(keys.get("period", "")))
         return str(self.state.answer(keys.get("nama_kk", "")) or t("form.new_household"))
 
     def can_submit(self) -> bool:

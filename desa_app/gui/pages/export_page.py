@@ -18,7 +18,7 @@ from desa_app.core.exports.runner import PDF_KINDS, run_export, village_fingerpr
 from desa_app.core.exports.source import ALL_STATUSES, VERIFIED, ExportSource
 from desa_app.core.workflow import Action
 from desa_app.gui.household_model import format_count
-from desa_app.gui.i18n import form_language, t
+from desa_app.gui.i18n import t, village_record_title
 from desa_app.gui.login import problem_label, report, say
 from desa_app.gui.main_window import MainWindow, register_page
 from desa_app.gui.qt import (
@@ -84,7 +84,8 @@ class ExportPage(QWidget):
         layout.addWidget(self.open_folder)
         layout.addWidget(self.problem)
         layout.addStretch(1)
-        self._refresh_facts()
+        # the facts (counts, the village forms going along) are read when the page is
+        # shown (showEvent), not while the app starts
 
     # -- building ------------------------------------------------------------------------
     def _scope_box(self) -> QGroupBox:
@@ -152,8 +153,8 @@ class ExportPage(QWidget):
         self.count.setText(t("export.count", n=format_count(source.count())))
         from desa_app.core.exports.village import village_records
 
-        chosen = [t("profil.record_title", title=form.title.get(form_language()),
-                    year=record.period) for form, record in village_records(source)]
+        chosen = [village_record_title(form, record.period)
+                  for form, record in village_records(source)]
         self.village.setText(t("export.village", items=", ".join(chosen)) if chosen
                              else t("export.no_village"))
         self.fingerprint.setText(t("export.fingerprint",

@@ -54,12 +54,10 @@ class ProfilPage(QWidget):
         super().__init__()
         self.session = session
         self.main_window = window
-        from desa_app.core.profil.service import Profil, village_instruments
+        from desa_app.core.profil.service import Profil
 
         self.profil = Profil(session.store)
-        self.instrument = QComboBox()
-        for form in village_instruments():
-            self.instrument.addItem(form.title.get(form_language()), form.id)
+        self.instrument = QComboBox()  # filled when first shown (see showEvent)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
@@ -101,9 +99,10 @@ class ProfilPage(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
-        self.refresh()
 
     def refresh(self) -> None:
+        if not self.instrument.count():
+            return  # never shown yet: nothing to keep current
         rows = self.profil.rows(self.session.actor)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -119,7 +118,14 @@ class ProfilPage(QWidget):
             self.table.selectRow(0)
 
     def showEvent(self, event: Any) -> None:
+        """The village forms (Potensi alone is 3,500 questions, ~0.3 s to load) are read
+        when the page is first opened, not while the app starts."""
         super().showEvent(event)
+        if not self.instrument.count():
+            from desa_app.core.profil.service import village_instruments
+
+            for form in village_instruments():
+                self.instrument.addItem(form.title.get(form_language()), form.id)
         self.refresh()
 
     def selected_id(self) -> str | None:

@@ -7,7 +7,7 @@ from datetime import date
 
 from desa_app.core.store.verification import QueueItem, Verification
 from desa_app.core.workflow import Action
-from desa_app.gui.i18n import form_language, t
+from desa_app.gui.i18n import t, village_record_title
 from desa_app.gui.main_window import MainWindow, register_page
 from desa_app.gui.qt import (
     QCheckBox,
@@ -47,8 +47,7 @@ def queue_title(item: QueueItem) -> str:
         return item.nama_kk or ""
     from desa_app.core.instrument.registry import get_instrument
 
-    title = get_instrument(item.instrument_id).title.get(form_language())
-    return t("profil.record_title", title=title, year=item.period)
+    return village_record_title(get_instrument(item.instrument_id), item.period)
 
 
 class VerificationPage(QWidget):

@@ -46,7 +46,8 @@ def _plant_formulas_and_hidden_answer(store: VillageStore) -> None:
     agen = store.users.authenticate("agen1", DEMO_PASSWORD)
     with sqlite3.connect(store.db.path) as con:
         record_id = con.execute(
-            "SELECT id FROM record WHERE status = 'draft' AND created_by = ? ORDER BY id",
+            "SELECT id FROM record WHERE status = 'draft' AND kind = 'household' "
+            "AND created_by = ? ORDER BY id",
             (agen.id,)).fetchone()[0]
     answers = store.records.load(agen, record_id).answers
     answers.update(FORMULAS)
