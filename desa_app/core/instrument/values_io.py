@@ -3,6 +3,9 @@
 The GUI hands over text; imports hand over whatever a spreadsheet held. Both come here,
 so "12", "12,5", "31/12/1990" and a Python date all end up stored the same way. What
 cannot be converted is kept as typed (never thrown away) and reported by validation.
+Numbers typed as text follow :func:`parse_number` (strict: ASCII digits, one decimal
+separator or the Indonesian grouping); numbers a file already holds as int/float are
+taken as they are.
 """
 
 from __future__ import annotations
@@ -15,8 +18,7 @@ from typing import Any
 from desa_app.core.instrument.expr.values import NodeSet
 from desa_app.core.instrument.model import Field, FieldType
 
-_INT_RE = re.compile(r"^[+-]?\d+$")
-_DMY_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_DMY_RE = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$")
 
 
 def is_empty(value: Any) -> bool:
@@ -59,11 +61,7 @@ def _to_int(value: Any) -> Any:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    text = str(value).strip().replace(" ", "")
-    # Indonesian thousands separators: 1.500.000
-    if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", text):
-        text = text.replace(".", "")
-    return int(text) if _INT_RE.match(text) else str(value)
+    return _parsed_or_kept(value, FieldType.INTEGER)
 
 
 def _to_decimal(value: Any) -> Any:
@@ -71,17 +69,75 @@ def _to_decimal(value: Any) -> Any:
         return value
     if isinstance(value, int | float):
         return value
-    text = str(value).strip().replace(" ", "")
-    if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?", text):
-        text = text.replace(".", "")
-    text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        return str(value)
-    if math.isnan(number) or math.isinf(number):
-        return str(value)
-    return int(number) if number.is_integer() and "." not in text else number
+    return _parsed_or_kept(value, FieldType.DECIMAL)
+
+
+def _parsed_or_kept(value: Any, field_type: FieldType) -> Any:
+    """The number a text stands for, or the text itself (validation then reports it)."""
+    text = value if isinstance(value, str) else str(value)
+    number, problem = parse_number(text, field_type)
+    if number is None:
+        return text if problem else None  # blank text: no answer
+    return number
+
+
+# Only ASCII digits: ``[0-9]``, never ``\d`` (which also matches Arabic-Indic digits).
+_PLAIN_RE = re.compile(r"-?[0-9]+")
+_ONE_SEPARATOR_RE = re.compile(r"(-?[0-9]+)[.,]([0-9]+)")
+_GROUPED_RE = re.compile(r"-?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+"""Indonesian thousands grouping: ``2.500.000`` (the first group does not start with 0)."""
+_GROUPED_DECIMAL_RE = re.compile(r"(-?[1-9][0-9]{0,2}(?:\.[0-9]{3})+),([0-9]+)")
+"""Grouping with a decimal comma: ``1.234.567,5``."""
+
+MAX_DIGITS = 18
+"""Longer numbers are refused: they are typing slips, and 18 digits still fit SQLite's
+64-bit integers (and Python's int() limit on digit strings is never reached)."""
+_ASCII_DIGITS = frozenset("0123456789")
+
+INTEGER_HOW = "tulis dengan angka 0-9 saja, mis. 12 atau 2.500.000"
+DECIMAL_HOW = "tulis dengan angka 0-9 dan satu koma atau titik desimal, mis. 12,5 atau 0,25"
+
+
+def parse_number(text: str, field_type: FieldType) -> tuple[int | float | None, str | None]:
+    """The number a typed text stands for: ``(value, None)``, or ``(None, message)`` with
+    a one-line Indonesian message saying how to write it.
+
+    Strict on purpose, so a text is never silently reinterpreted: only the ASCII digits
+    0-9 and an optional leading ``-``; whitespace around the number is ignored, inside it
+    is not (``1 000``, ``1_000``, ``1e3``, ``inf``, ``nan``, ``+5``, ``١٢`` are refused).
+
+    * INTEGER: ``12``; or grouped with dots in threes, ``2.500.000`` = 2500000.
+      ``2.5`` / ``2,5`` are refused (not a whole number).
+    * DECIMAL: one ``,`` or ``.`` is the decimal point: ``0,250`` = ``0.250`` = 0.25,
+      ``12,5`` = 12.5 (a float); without a separator the value is an int (``3``). More
+      than one separator only in the grouped form, dots in threes and at most one decimal
+      comma: ``2.500.000`` = 2500000, ``1.234.567,5`` = 1234567.5 (``1.234`` alone has
+      one separator, so it is 1.234).
+
+    More than :data:`MAX_DIGITS` digits are refused. An empty (or blank) text is
+    ``(None, None)``: no answer, nothing wrong.
+    """
+    if field_type not in (FieldType.INTEGER, FieldType.DECIMAL):
+        raise ValueError(f"parse_number: {field_type} is not a number type")
+    text = text.strip()
+    if not text:
+        return None, None
+    if sum(c in _ASCII_DIGITS for c in text) > MAX_DIGITS:
+        return None, f"Angka terlalu panjang (paling banyak {MAX_DIGITS} angka)."
+    if _PLAIN_RE.fullmatch(text):
+        return int(text), None
+    if field_type is FieldType.INTEGER:
+        if _GROUPED_RE.fullmatch(text):
+            return int(text.replace(".", "")), None
+        if _ONE_SEPARATOR_RE.fullmatch(text) or _GROUPED_DECIMAL_RE.fullmatch(text):
+            return None, "Harus bilangan bulat, tanpa koma/titik desimal (mis. 3 atau 2.500.000)."
+        return None, f"Harus bilangan bulat: {INTEGER_HOW}."
+    parts = _ONE_SEPARATOR_RE.fullmatch(text) or _GROUPED_DECIMAL_RE.fullmatch(text)
+    if parts is not None:
+        return float(f"{parts[1].replace('.', '')}.{parts[2]}"), None
+    if _GROUPED_RE.fullmatch(text):  # two dots or more: 2.500.000 (one dot is a decimal)
+        return int(text.replace(".", "")), None
+    return None, f"Harus berupa angka: {DECIMAL_HOW}."
 
 
 def _to_date_text(value: Any) -> Any:
@@ -106,11 +162,11 @@ def _to_date_text(value: Any) -> Any:
 def type_problem(field_type: FieldType, value: Any, choice_names: Any = None) -> str | None:
     """Indonesian message when a stored value does not fit its question type."""
     if field_type is FieldType.INTEGER and (isinstance(value, bool) or not isinstance(value, int)):
-        return "Harus bilangan bulat (tanpa huruf atau koma)."
+        return _number_problem(value, field_type) or f"Harus bilangan bulat: {INTEGER_HOW}."
     if field_type is FieldType.DECIMAL and (
         isinstance(value, bool) or not isinstance(value, int | float)
     ):
-        return "Harus berupa angka."
+        return _number_problem(value, field_type) or f"Harus berupa angka: {DECIMAL_HOW}."
     if field_type is FieldType.DATE:
         try:
             date.fromisoformat(str(value))
@@ -127,6 +183,11 @@ def type_problem(field_type: FieldType, value: Any, choice_names: Any = None) ->
         if unknown:
             return f"Kode {', '.join(map(str, unknown))} tidak ada dalam daftar pilihan."
     return None
+
+
+def _number_problem(value: Any, field_type: FieldType) -> str | None:
+    """What :func:`parse_number` says about a stored text (None for other values)."""
+    return parse_number(value, field_type)[1] if isinstance(value, str) else None
 
 
 def expression_answer(value: Any) -> Any:
