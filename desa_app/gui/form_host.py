@@ -68,6 +68,8 @@ class FormHost:
         session = self.window.session
         data = session.store.records.load(session.actor, record_id)
         editor = self.ensure_editor(data.instrument_id)
+        if editor.isVisible():
+            editor.commit_pending()  # the box being typed belongs to the record on screen
         if editor.isVisible() and editor.dirty and editor.record_id != record_id:
             editor.save("simpan otomatis")
         editor.load(record_id)

@@ -2,8 +2,10 @@
 
 Typing commits an answer into the record's ``FormState``; only the widgets the returned
 change set names are redrawn. A draft revision is saved in the background three seconds
-after typing stops and when the record is closed; every committed answer also goes into
-the recovery journal first, so a crash never costs what was typed.
+after typing stops and when the record is closed. The recovery journal is written at
+most a second after any change, including the text of the box still being typed, so a
+crash (even SIGKILL) costs at most that second. The keyboard contract the editor keeps
+is ``docs/keyboard.md``; F1 shows it.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ import uuid
 from datetime import date
 from typing import Any
 
-from desa_app.core.instrument.issues import Key
+from desa_app.core.instrument.issues import Issue, Key
 from desa_app.core.instrument.model import Container, Field, Instrument, Repeat
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import ChangeSet, Environment, FormState
+from desa_app.core.store.errors import StoreError
 from desa_app.core.workflow import Action, Status, can_edit
 from desa_app.gui.form.ddk_flow import DdkFlow
+from desa_app.gui.form.inputs import WARNING_STYLE
 from desa_app.gui.form.member_flow import MemberFlow
 from desa_app.gui.form.members import MembersPanel
 from desa_app.gui.form.navigation_flow import NavigationFlow
@@ -26,8 +30,13 @@ from desa_app.gui.form.note_flow import NoteFlow
 from desa_app.gui.form.panel import PanelBuilder, Registry
 from desa_app.gui.form.recovery import JournalEntry, RecoveryJournal
 from desa_app.gui.form.saving import SaveFlow
+from desa_app.gui.form.stops import Stop
+from desa_app.gui.form.typed import interpret
+from desa_app.gui.form.typing_aids import GoToDialog, IdentityWatch, KeyboardHelp, WheelGuard
 from desa_app.gui.i18n import form_language, t, village_record_title
 from desa_app.gui.qt import (
+    QAbstractSpinBox,
+    QComboBox,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -45,6 +54,7 @@ from desa_app.gui.qt import (
 from desa_app.gui.session import AppSession
 
 AUTOSAVE_MS = 3000
+JOURNAL_MS = 1000
 
 
 class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidget):
@@ -77,6 +87,14 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(lambda: self.save("simpan otomatis"))
+        self.journal_timer = QTimer(self)
+        self.journal_timer.setSingleShot(True)
+        self.journal_timer.setInterval(JOURNAL_MS)
+        self.journal_timer.timeout.connect(self.journal_now)
+        self.show_all_required = False
+        self._village_names: list[str] = []
+        self.identity = IdentityWatch(session, self.instrument)
+        self.init_navigation()
         self._build()
         self.init_ddk()
 
@@ -86,6 +104,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         ``read_only`` is the Tim's review: nothing can be typed whatever the status."""
         session = self.session
         self.autosave.stop()
+        self.journal_timer.stop()
         self.generation += 1  # a save still running for the previous record must not touch
         self.record_id, self.revision, self.status = record_id, None, Status.DRAFT
         if record_id is not None:
@@ -98,6 +117,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         if recovered is not None:
             self.state = FormState(self.instrument, recovered.answers, self.env)
             self.dirty = True
+            self.apply_pending(recovered.pending)
         self.saving = self.save_again = self.close_after_save = False
         self.forget_ddk_undo()
         token = record_id or f"baru-{uuid.uuid4().hex[:8]}"
@@ -113,6 +133,13 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         self.load_notes()
         if self.members is not None:
             self.members.current = -1
+        self.current_stop = None
+        self.passed = set()
+        self.show_all_required = False
+        for name in list(self.unlocked):
+            self.relock(name)
+        self._village_names = self.load_village_names()
+        self.hint.setText("")
         self.refresh_all()
         self.scroller.verticalScrollBar().setValue(0)
         if self.dirty:
@@ -145,7 +172,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         content = QWidget()
         self.content_layout = QVBoxLayout(content)
         self.section_widgets: dict[str, QWidget] = {}
-        builder = PanelBuilder(self.instrument, self.top, self.on_edit, self._members_panel)
+        builder = PanelBuilder(self.instrument, self.top, self, self._members_panel)
         language = form_language()
         loose: list[Any] = []
         for node in self.instrument.root.children:
@@ -180,11 +207,11 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         self.scroller.setWidget(content)
         self.navigator = SectionNavigator(self.instrument, self.section_widgets)
         self.navigator.section_chosen.connect(self.show_section)
-        self.issues = IssueList()
+        self.issues = IssueList(self.instrument)
         self.issues.issue_chosen.connect(self.jump_to)
         self.notes_at = {}
         self.open_notes = []
-        self.notes_list = NotesList(self.session.can(Action.RESOLVE_NOTE))
+        self.notes_list = NotesList(self.session.can(Action.RESOLVE_NOTE), self.instrument)
         self.notes_list.note_chosen.connect(self.jump_to_path)
         self.notes_list.resolve_requested.connect(self.resolve_note)
         self.notes_list.note_written.connect(self.write_note)
@@ -196,20 +223,32 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         splitter.addWidget(left)
         splitter.addWidget(self.scroller)
         splitter.setSizes([300, 1000])
+        self.hint = QLabel("")  # where Tab cannot go on, and what to press instead
+        self.hint.setStyleSheet("color: #0b4f9c;")
+        keys_line = QLabel(t("form.keys_line"))
+        keys_line.setStyleSheet("color: #555; font-size: 9pt;")
+        footer = QHBoxLayout()
+        footer.addWidget(self.hint, 1)
+        footer.addWidget(keys_line)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
+        layout.addLayout(footer)
         for keys, slot in (("Ctrl+S", lambda: self.save("disimpan")),
                            ("Ctrl+M", self.add_member), ("Ctrl+W", self.request_close),
+                           ("Ctrl+G", self.ask_number), ("F1", self.show_keyboard_help),
                            ("Ctrl+PgDown", lambda: self.next_section(+1)),
                            ("Ctrl+PgUp", lambda: self.next_section(-1))):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        self.wheel_guard = WheelGuard(self)
+        for widget in self.findChildren(QComboBox) + self.findChildren(QAbstractSpinBox):
+            self.wheel_guard.watch(widget)
 
     def _members_panel(self, repeat: Repeat) -> MembersPanel:
-        panel = MembersPanel(repeat, self.instrument, self.on_edit)
+        panel = MembersPanel(repeat, self.instrument, self)
         panel.add_requested.connect(self.add_member)
         panel.remove_requested.connect(self.remove_member)
         panel.move_requested.connect(self.move_member)
@@ -262,7 +301,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
             calculated = row.input is None
             row.show_value(self.state.value(name, key) if calculated
                            else self.state.answer(name, key))
-            row.show_issues(self.state.issues_for(name, key), self.notes_at.get((name, key)))
+            row.show_issues(self.visible_issues(name, key), self.notes_at.get((name, key)))
             if row.field.from_ddk is not None:
                 row.show_origin(*self.origin_mark(row.field))
             return
@@ -273,10 +312,31 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         table = registry.cell_table.get(name)
         if table is not None:
             table.show_value(name, self.state.answer(name, key))
-            table.show_issues(name, self.state.issues_for(name, key))
+            table.show_issues(name, self.visible_issues(name, key))
             table.set_cell_enabled(name, relevant and self.editable)
             if isinstance(node, Field) and node.from_ddk is not None:
                 table.show_origin(name, *self.origin_mark(node))
+
+    def visible_issues(self, name: str, key: Key) -> list[Issue]:
+        """A blank new record is not covered in red: "required" shows once the question
+        has been passed (Tab went beyond it) or a submission was tried."""
+        issues = self.state.issues_for(name, key)
+        if self.show_all_required or (name, key) in self.passed:
+            return list(issues)
+        return [issue for issue in issues if issue.code != "required"]
+
+    def refresh_cell(self, name: str, key: Key) -> None:
+        registry = self._registry_for(name, key)
+        if registry is not None and name in registry.rows | registry.cell_table:
+            self._show_cell(registry, name)
+        self.issues.show_issues(self.listed_issues())
+
+    def listed_issues(self) -> list[Issue]:
+        """The list at the left: every problem except "required" of questions not yet
+        passed (those are counted per part in the navigator)."""
+        return [issue for issue in self.state.issues()
+                if issue.code != "required" or self.show_all_required
+                or (issue.name, issue.key) in self.passed]
 
     def apply(self, changes: ChangeSet) -> None:
         for name, key in changes.values | changes.relevance | changes.issues:
@@ -293,7 +353,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         self.status_label.setText(t(f"workflow.{self.status.value}"))
         issues = self.state.issues()
         self.navigator.show_counts(issues)
-        self.issues.show_issues(issues)
+        self.issues.show_issues(self.listed_issues())
         self.submit_button.setEnabled(self.can_submit())
         self.submit_button.setToolTip("" if not self.state.has_errors
                                       else t("form.submit_blocked"))
@@ -312,9 +372,10 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         return str(self.state.answer(keys.get("nama_kk", "")) or t("form.new_household"))
 
     def can_submit(self) -> bool:
+        """The button works whenever submitting is this user's step; with errors left it
+        shows them all and goes to the first instead of submitting."""
         return (self.session.can(Action.SUBMIT) and self.editable
-                and self.status in (Status.DRAFT, Status.RETURNED)
-                and not self.state.has_errors)
+                and self.status in (Status.DRAFT, Status.RETURNED))
 
     # -- editing -------------------------------------------------------------------------
     def on_edit(self, name: str, key: Key, value: object) -> None:
@@ -322,19 +383,114 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
             return
         changes = self.state.set(name, value, key)
         self.dirty = True
-        self.journal_now()
+        self.journal_soon()
         self.apply(changes)
         self.autosave.start()
+        self.warn_identity(name, key, value)
+        QTimer.singleShot(0, self.reveal_current)  # a redraw above must not move it away
+
+    def typing_in(self, name: str, key: Key) -> None:
+        """A box is being typed: the journal keeps its text within a second."""
+        if self.editable:
+            self.journal_soon()
+            row = self._row(name, key)
+            if row is not None and row.input is not None and self.identity.watches(name):
+                text = row.input.box.text()
+                if len(text) == 16:
+                    self.warn_identity(name, key, text)
+
+    def _row(self, name: str, key: Key) -> Any:
+        registry = self._registry_for(name, key)
+        return registry.rows.get(name) if registry is not None else None
+
+    def warn_identity(self, name: str, key: Key, value: object) -> None:
+        """No KK or NIK already in another household of the village: say which, at once."""
+        if not self.identity.watches(name):
+            return
+        row = self._row(name, key)
+        if row is None:
+            return
+        warning = self.identity.warning(name, str(value or ""), self.record_id)
+        if warning:
+            row.show_feedback(warning, WARNING_STYLE)
+        elif row.feedback.text().startswith("⚠"):
+            row.show_feedback("", "")
+
+    def journal_soon(self) -> None:
+        if not self.journal_timer.isActive():
+            self.journal_timer.start()
+
+    def pending_input(self) -> dict[str, Any] | None:
+        """The text of the box being typed, not committed yet (for the journal)."""
+        stop = self.current_stop
+        if stop is None:
+            return None
+        row = self._row(stop.name, stop.key)
+        text = row.input.pending() if row is not None and row.input is not None else None
+        if text is None:
+            return None
+        return {"name": stop.name, "key": list(stop.key), "text": text}
+
+    def apply_pending(self, pending: dict[str, Any] | None) -> None:
+        """Bring back the text a crash caught in a box (as typed if it cannot be read)."""
+        if not pending or pending.get("name") not in self.instrument.nodes:
+            return
+        field = self.instrument.field(str(pending["name"]))
+        value, problem = interpret(field, self.instrument.choices_of(field),
+                                   str(pending.get("text", "")), form_language())
+        key = tuple(int(k) for k in pending.get("key") or [])
+        self.state.set(field.name, str(pending.get("text")) if problem else value, key)
 
     def journal_now(self) -> None:
-        if self.journal is None:
+        self.journal_timer.stop()
+        if self.journal is None or not (self.dirty or self.pending_input()):
             return
         title = self.record_title()
         try:
             self.journal.write(self.record_id, self.instrument.id, self.state.to_json(),
-                               self.revision, title)
+                               self.revision, title, pending=self.pending_input())
         except OSError:
             self.save_label.setText(t("form.journal_failed"))
+
+    # -- typing aids ---------------------------------------------------------------------
+    def village_names(self) -> list[str]:
+        return self._village_names
+
+    def load_village_names(self) -> list[str]:
+        names = getattr(self.session.store, "dusun_names", None)  # TEMPORARY until core lands
+        try:
+            return list(names()) if names is not None else []
+        except StoreError:
+            return []
+
+    def show_hint(self, text: str) -> None:
+        self.hint.setText(text)
+
+    def unlock(self, name: str) -> None:
+        """An automatic answer (the village code) opened for this record on purpose."""
+        row = self.top.rows.get(name)
+        if row is None or not self.editable:
+            return
+        if not self.confirm(t("form.unlock_title"),
+                            t("form.unlock_confirm", label=row.field.label.get(form_language()))):
+            return
+        self.unlocked.add(name)
+        row.set_unlocked(True)
+        self.focus_stop(Stop(name, ()))
+
+    def relock(self, name: str) -> None:
+        self.unlocked.discard(name)
+        row = self.top.rows.get(name)
+        if row is not None:
+            row.set_unlocked(False)
+
+    def ask_number(self) -> None:
+        """Ctrl+G: go to an item by its printed number (the current member's)."""
+        dialog = GoToDialog(self, self.go_to_number)
+        dialog.exec()
+
+    def show_keyboard_help(self) -> None:
+        KeyboardHelp(self).exec()
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)

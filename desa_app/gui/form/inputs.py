@@ -1,246 +1,405 @@
-"""Input widgets per question type, each keyboard-first.
+"""The typing boxes of the questionnaire, one kind per question type.
 
-Numbers are line edits, not spin boxes: an unanswered question must stay visibly
-different from 0, and officials type numbers, they do not click arrows. Choices accept
-the printed code (``2``) or the start of the label (``per`` for Perempuan). Enter moves to
-the next question like Tab does.
+Every input is a line edit (``TypingBox``) inside a small composite, so a typist's
+keystrokes always land in the same kind of widget whatever the question: Tab, Shift+Tab
+and Enter never move the focus themselves, they ask the editor (``navigate``), which
+first asks the input to ``commit``. An input refuses what cannot be the answer (a code
+that is not in the list, ``1e3`` in a number, 31/02) with a message and keeps the
+cursor; losing the focus to the mouse stores what was typed as typed instead, so
+nothing is ever thrown away (validation then reports it).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from typing import Any
 
 from desa_app.core.instrument.model import ChoiceList, Field, FieldType
+from desa_app.gui.form.typed import (
+    codes_text,
+    guess_choice,
+    guess_multi,
+    interpret,
+    labels_text,
+    slash_date,
+)
+from desa_app.gui.form.wording import code_hint
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
-    QComboBox,
+    QCompleter,
+    QEvent,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QMenu,
     Qt,
     QtCore,
     QtGui,
-    QTimer,
+    QToolButton,
+    QWidget,
     Signal,
 )
 
-DATE_RE = re.compile(r"^(\d{2})/(\d{2})/(\d{4})$")
+MONEY_UNITS = ("rp",)
+"""A number whose ``unit`` starts with this is money: shown with thousands separators."""
+
+INFO_STYLE = "color: #1b5e20;"
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #8a5a00;"
 
 
-def _enter_moves_on(widget: Any, event: Any) -> bool:
-    """Enter/Return acts as Tab: heads-down typing never needs the mouse."""
-    if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-        event.modifiers() & Qt.KeyboardModifier.ControlModifier
-    ):
-        widget.focusNextChild()
-        return True
-    return False
+def grouped(number: int) -> str:
+    """2500000 -> 2.500.000 (Indonesian thousands separator)."""
+    return f"{number:,}".replace(",", ".")
 
 
-class TextInput(QLineEdit):
-    """Text, integer, decimal, identity numbers and dates as a line edit."""
+class TypingBox(QLineEdit):
+    """A line edit whose Tab, Shift+Tab and Enter are requests to the editor."""
+
+    navigate = Signal(int)
+    accept_new = Signal()  # Ctrl+Enter: "yes, I mean this new name"
+
+    def event(self, event: QtCore.QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QtGui.QKeyEvent):
+            key, modifiers = event.key(), event.modifiers()
+            ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+            if key == Qt.Key.Key_Backtab or (
+                    key == Qt.Key.Key_Tab and modifiers & Qt.KeyboardModifier.ShiftModifier):
+                self.navigate.emit(-1)
+                return True
+            if key == Qt.Key.Key_Tab and not ctrl:
+                self.navigate.emit(+1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if ctrl:
+                    self.accept_new.emit()
+                else:
+                    self.navigate.emit(+1)
+                return True
+        return super().event(event)
+
+
+class FieldInput(QWidget):
+    """Base of every input: a ``TypingBox`` with what the editor needs to drive it."""
 
     committed = Signal(object)
+    navigate = Signal(int)
+    feedback = Signal(str, str)  # text, style ("" clears)
+    typing = Signal()  # text changed, not committed yet (the journal keeps it)
+    focused = Signal()
+    money = False
+    _before = ""
 
-    def __init__(self, field: Field, identity: bool = False) -> None:
+    def __init__(self, field: Field) -> None:
         super().__init__()
-        self.field_type = field.type
-        self._last = ""
-        if identity:  # NIK / No. KK: digits only, 16 long
-            self.setValidator(QtGui.QRegularExpressionValidator(
-                QtCore.QRegularExpression(r"\d{0,16}")))
-            self.setMaxLength(16)
-            self.setFixedWidth(190)
-        elif field.type is FieldType.INTEGER:
-            self.setValidator(QtGui.QRegularExpressionValidator(
-                QtCore.QRegularExpression(r"-?[\d.]{0,15}")))
-            self.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.setFixedWidth(140)
-        elif field.type is FieldType.DECIMAL:
-            self.setValidator(QtGui.QRegularExpressionValidator(
-                QtCore.QRegularExpression(r"-?[\d.,]{0,18}")))
-            self.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.setFixedWidth(140)
-        elif field.type is FieldType.DATE:
-            self.setPlaceholderText(t("form.date_placeholder"))
-            self.setValidator(QtGui.QRegularExpressionValidator(
-                QtCore.QRegularExpression(r"[\d/]{0,10}")))
-            self.setFixedWidth(140)
-            self.textEdited.connect(self._slash_date)
-        else:
-            self.setMinimumWidth(340)
-        self.editingFinished.connect(self._commit)
+        self.field = field
+        self.box = TypingBox()
+        self.box.setProperty("field_name", field.name)
+        self.setProperty("field_name", field.name)
+        self.setFocusProxy(self.box)
+        self.box.navigate.connect(self.navigate)
+        self.box.textEdited.connect(self._edited)
+        self.box.editingFinished.connect(self._left)
+        self.box.installEventFilter(self)
+        self.shown: Any = None  # the stored answer on screen
+        self.layout_ = QHBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(self.box)
 
-    def _slash_date(self, text: str) -> None:
-        """Typing 12051980 gives 12/05/1980."""
-        digits = text.replace("/", "")
-        if len(digits) > 8 or not digits.isdigit():
-            return
-        parts = [digits[:2], digits[2:4], digits[4:]]
-        formatted = "/".join(p for p in parts if p)
-        if len(digits) in (2, 4) and not text.endswith("/") and len(text) >= len(formatted):
-            formatted += "/"
-        if formatted != text:
-            self.setText(formatted)
+    # -- what subclasses decide ----------------------------------------------------------
+    def interpret(self, text: str) -> tuple[Any, str | None]:
+        """(answer, None) or (None, why it cannot be the answer)."""
+        return (text or None), None
 
-    def keyPressEvent(self, event: Any) -> None:
-        if not _enter_moves_on(self, event):
-            super().keyPressEvent(event)
+    def display(self, value: Any) -> str:
+        return "" if value is None else str(value)
 
-    def _commit(self) -> None:
-        text = self.text().strip()
-        if text != self._last:
-            self._last = text
-            self.committed.emit(text)
+    # -- the contract with the editor ----------------------------------------------------
+    def commit(self, strict: bool = True) -> bool:
+        """Store what is typed. Strict (Tab/Enter): refuse with a message and keep the
+        cursor. Not strict (the focus went elsewhere): keep it as typed."""
+        text = self.box.text().strip()
+        if text == self.display(self.shown).strip():
+            return True
+        value, problem = self.interpret(text)
+        if problem is not None:
+            if strict:
+                self.feedback.emit(problem, ERROR_STYLE)
+                return False
+            value = text
+        self.feedback.emit("", "")
+        if value == self.shown and type(value) is type(self.shown):
+            return True
+        self.shown = value
+        self.committed.emit(value)
+        return True
+
+    def pending(self) -> str | None:
+        """Text typed but not yet committed (``None`` when there is none)."""
+        text = self.box.text().strip()
+        return None if text == self.display(self.shown).strip() else text
 
     def show_value(self, value: Any) -> None:
-        text = "" if value is None else display_text(self.field_type, value)
-        self._last = text
-        if self.text() != text:
-            self.setText(text)
+        self.shown = value
+        text = self.display(value)
+        if self.box.text() != text:
+            self.box.setText(text)
+
+    def _edited(self, text: str) -> None:
+        self.typing.emit()
+
+    def _left(self) -> None:
+        if not self.box.hasFocus():
+            self.commit(strict=False)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if watched is self.box and event.type() == QEvent.Type.FocusIn:
+            self.focused.emit()
+        return False
+
+
+class TextInput(FieldInput):
+    """Text, integer, decimal, identity numbers and dates."""
+
+    def __init__(self, field: Field, identity: bool = False) -> None:
+        super().__init__(field)
+        self.field_type = field.type
+        self.money = str(field.extra.get("unit", "")).lower().startswith(MONEY_UNITS)
+        self._before = ""
+        box = self.box
+        if identity:  # NIK / No. KK: digits only, 16 long
+            box.setValidator(QtGui.QRegularExpressionValidator(
+                QtCore.QRegularExpression(r"[0-9]{0,16}")))
+            box.setMaxLength(16)
+            box.setFixedWidth(190)
+        elif field.type in (FieldType.INTEGER, FieldType.DECIMAL):
+            box.setAlignment(Qt.AlignmentFlag.AlignRight)
+            box.setFixedWidth(150)
+        elif field.type is FieldType.DATE:
+            box.setPlaceholderText(t("form.date_placeholder"))
+            box.setMaxLength(10)
+            box.setFixedWidth(140)
+        else:
+            box.setMinimumWidth(340)
+        self.layout_.addStretch(1)
+
+    def interpret(self, text: str) -> tuple[Any, str | None]:
+        return interpret(self.field, None, text)
+
+    def display(self, value: Any) -> str:
+        if value is None:
+            return ""
+        if self.money and isinstance(value, int) and not self.box.hasFocus():
+            return grouped(value)
+        return display_text(self.field_type, value)
+
+    def _edited(self, text: str) -> None:
+        if self.field_type is FieldType.DATE and len(text) > len(self._before):
+            formatted = slash_date(text)
+            if formatted != text:
+                self.box.setText(formatted)
+                text = formatted
+        self._before = text
+        self.feedback.emit("", "")
+        super()._edited(text)
+
+    def show_value(self, value: Any) -> None:
+        super().show_value(value)
+        self._before = self.box.text()
+
+    def _left(self) -> None:
+        super()._left()
+        if self.money and not self.box.hasFocus():
+            self.show_value(self.shown)  # grouped once left
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if watched is self.box and self.money and event.type() == QEvent.Type.FocusIn \
+                and self.pending() is None:
+            self.show_value(self.shown)  # plain digits while typing
+        return super().eventFilter(watched, event)
+
+    def pending(self) -> str | None:
+        text = self.box.text().strip()
+        if self.money and isinstance(self.shown, int) and text in (
+                grouped(self.shown), str(self.shown)):
+            return None
+        return super().pending()
 
 
 def display_text(field_type: FieldType, value: Any) -> str:
+    """A stored answer as the screen writes it (dates day first, decimals with a comma)."""
     if field_type is FieldType.DATE and isinstance(value, str):
-        match = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", value)
-        if match:
-            return f"{match.group(3)}/{match.group(2)}/{match.group(1)}"
+        parts = value.split("-")
+        if len(parts) == 3 and len(parts[0]) == 4:
+            return f"{parts[2]}/{parts[1]}/{parts[0]}"
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
     return str(value)
 
 
-class ChoiceInput(QComboBox):
-    """Pick one: type the code (``2``), or the start of the label (``per``)."""
+class _ChoiceBase(FieldInput):
+    """A code box, the meaning of the codes beside it, and a ▾ list for the mouse."""
 
-    committed = Signal(object)
-
-    def __init__(self, choices: ChoiceList) -> None:
-        super().__init__()
+    def __init__(self, field: Field, choices: ChoiceList, width: int) -> None:
+        super().__init__(field)
         self.choices = choices
-        self.setEditable(False)
-        self.addItem("", None)
-        language = form_language()
-        for choice in choices.choices:
-            self.addItem(f"{choice.name}. {choice.label.get(language)}", choice.name)
-        self.setMaxVisibleItems(15)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
-        self.setMinimumContentsLength(18)
-        self._typed = ""
-        self._reset = QTimer(self)
-        self._reset.setSingleShot(True)
-        self._reset.setInterval(900)
-        self._reset.timeout.connect(self._clear_typed)
-        self._showing = False
-        self.currentIndexChanged.connect(self._changed)
+        self.language = form_language()
+        self.box.setFixedWidth(width)
+        self.meaning = QLabel("")
+        self.meaning.setWordWrap(True)
+        self.meaning.setMinimumWidth(260)
+        self.pick = QToolButton()
+        self.pick.setText("▾")
+        self.pick.setToolTip(t("input.pick_list"))
+        self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stays among the questions
+        self.pick.clicked.connect(self._open_list)
+        self.layout_.addWidget(self.pick)
+        self.layout_.addWidget(self.meaning, 1)
 
-    def _clear_typed(self) -> None:
-        self._typed = ""
+    def display(self, value: Any) -> str:
+        return codes_text(value)
 
-    def focusInEvent(self, event: Any) -> None:
-        self._typed = ""  # a new visit starts a new code, whatever was typed before
-        super().focusInEvent(event)
-
-    def keyPressEvent(self, event: Any) -> None:
-        if _enter_moves_on(self, event):
-            return
-        text = event.text()
-        if event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
-            self._typed = ""
-            self.setCurrentIndex(0)
-            return
-        if text and text.isprintable() and not event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        ):
-            self._typed += text.lower()
-            self._reset.start()
-            index = self.match_typed(self._typed)
-            if index is not None:
-                self.setCurrentIndex(index)
-            return
-        super().keyPressEvent(event)
-
-    def match_typed(self, typed: str) -> int | None:
-        """Index of the choice the typed text means: code first, then label start."""
-        language = form_language()
-        choices = self.choices.choices
-        for i, choice in enumerate(choices, start=1):
-            if choice.name.lower() == typed:
-                return i
-        for i, choice in enumerate(choices, start=1):
-            if choice.label.get(language).lower().startswith(typed):
-                return i
-        for i, choice in enumerate(choices, start=1):
-            if choice.name.lower().startswith(typed):
-                return i
-        return None
-
-    def _changed(self, index: int) -> None:
-        if not self._showing:
-            self.committed.emit(self.itemData(index))
+    def interpret(self, text: str) -> tuple[Any, str | None]:
+        return interpret(self.field, self.choices, text, self.language)
 
     def show_value(self, value: Any) -> None:
-        self._typed = ""
-        self._showing = True
-        index = self.findData(None if value is None else str(value))
-        self.setCurrentIndex(max(index, 0))
-        self._showing = False
+        super().show_value(value)
+        self._show_meaning(value)
+
+    def _show_meaning(self, value: Any, style: str = "") -> None:
+        self.meaning.setStyleSheet(style)
+        self.meaning.setText(labels_text(value, self.choices, self.language))
+
+    def _hint(self) -> str:
+        return code_hint(self.choices, self.language)
+
+    def _open_list(self) -> None:
+        menu = QMenu(self)
+        self._fill_menu(menu)
+        menu.exec(self.pick.mapToGlobal(self.pick.rect().bottomLeft()))
+
+    def _fill_menu(self, menu: QMenu) -> None:
+        raise NotImplementedError
 
 
-class MultiChoiceInput(QListWidget):
-    """Tick any number: Space ticks the current option, Up/Down move, Enter goes on."""
+class ChoiceInput(_ChoiceBase):
+    """Pick one: the printed code with any number of digits, or the start of a word of
+    the label. What would be chosen shows while typing; a complete code that no longer
+    code continues is committed at once (the cursor stays until Tab)."""
 
-    committed = Signal(object)
+    def __init__(self, field: Field, choices: ChoiceList) -> None:
+        super().__init__(field, choices, 70)
 
-    def __init__(self, choices: ChoiceList) -> None:
-        super().__init__()
-        self._showing = False
-        language = form_language()
-        for choice in choices.choices:
-            item = QListWidgetItem(f"{choice.name}. {choice.label.get(language)}")
-            item.setData(Qt.ItemDataRole.UserRole, choice.name)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                          | Qt.ItemFlag.ItemIsSelectable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.addItem(item)
-        rows = min(len(choices.choices), 7)
-        self.setFixedHeight(rows * (self.sizeHintForRow(0) or 20) + 6)
-        self.setMinimumWidth(420)
-        self.itemChanged.connect(self._changed)
+    def commit(self, strict: bool = True) -> bool:
+        done = super().commit(strict)
+        if done:
+            self.show_value(self.shown)  # a label typed ("slta") becomes its code
+        return done
 
-    def keyPressEvent(self, event: Any) -> None:
-        if event.key() == Qt.Key.Key_Space and self.currentItem() is not None:
-            item = self.currentItem()
-            checked = item.checkState() == Qt.CheckState.Checked
-            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
-            return
-        if event.key() == Qt.Key.Key_Tab or _enter_moves_on(self, event):
-            if event.key() == Qt.Key.Key_Tab:
-                self.focusNextChild()
-            return
-        super().keyPressEvent(event)
+    def _edited(self, text: str) -> None:
+        super()._edited(text)
+        guess = guess_choice(text, self.choices, self.language)
+        if not text.strip():
+            self._show_meaning(None)
+        elif not guess.codes:
+            self.meaning.setStyleSheet(ERROR_STYLE)
+            self.meaning.setText(t("input.no_such_code", text=text.strip(), hint=self._hint()))
+        else:
+            shown = labels_text(guess.best, self.choices, self.language)
+            more = len(guess.codes) - 1
+            self.meaning.setStyleSheet(INFO_STYLE if guess.choice else WARNING_STYLE)
+            self.meaning.setText(f"→ {shown}" + (t("input.more_matches", n=more) if more else ""))
+            if guess.final:
+                self.commit()
 
-    def focusInEvent(self, event: Any) -> None:
-        if self.currentRow() < 0 and self.count():
-            self.setCurrentRow(0)
-        super().focusInEvent(event)
+    def _fill_menu(self, menu: QMenu) -> None:
+        for choice in self.choices.choices:
+            action = menu.addAction(f"{choice.name}. {choice.label.get(self.language)}")
+            action.triggered.connect(lambda _=False, code=choice.name: self._picked(code))
 
-    def selected_codes(self) -> list[str]:
-        return [str(self.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.count())
-                if self.item(i).checkState() == Qt.CheckState.Checked]
+    def _picked(self, code: str) -> None:
+        self.box.setText(code)
+        self.commit()
+        self.box.setFocus()
 
-    def _changed(self, item: QListWidgetItem) -> None:
-        if not self._showing:
-            self.committed.emit(self.selected_codes())
 
-    def show_value(self, value: Any) -> None:
-        chosen = {str(v) for v in value} if isinstance(value, list) else set()
-        self._showing = True
-        for i in range(self.count()):
-            item = self.item(i)
-            state = (Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in chosen
-                     else Qt.CheckState.Unchecked)
-            if item.checkState() != state:
-                item.setCheckState(state)
-        self._showing = False
+class MultiChoiceInput(_ChoiceBase):
+    """Tick any number: codes separated by spaces, commas or semicolons, then Tab."""
+
+    def __init__(self, field: Field, choices: ChoiceList) -> None:
+        super().__init__(field, choices, 150)
+
+    def commit(self, strict: bool = True) -> bool:
+        done = super().commit(strict)
+        if done:
+            self.show_value(self.shown)
+        return done
+
+    def _edited(self, text: str) -> None:
+        super()._edited(text)
+        guess = guess_multi(text, self.choices)
+        if guess.unknown:
+            self.meaning.setStyleSheet(ERROR_STYLE)
+            self.meaning.setText(t("input.no_such_codes", codes=", ".join(guess.unknown),
+                                   hint=self._hint()))
+        else:
+            self._show_meaning(list(guess.codes), INFO_STYLE)
+
+    def _fill_menu(self, menu: QMenu) -> None:
+        chosen = set(guess_multi(self.box.text(), self.choices).codes)
+        for choice in self.choices.choices:
+            action = menu.addAction(f"{choice.name}. {choice.label.get(self.language)}")
+            action.setCheckable(True)
+            action.setChecked(choice.name in chosen)
+            action.triggered.connect(lambda _=False, code=choice.name: self._toggled(code))
+
+    def _toggled(self, code: str) -> None:
+        codes = list(guess_multi(self.box.text(), self.choices).codes)
+        codes = [c for c in codes if c != code] if code in codes else [*codes, code]
+        order = [c.name for c in self.choices.choices]
+        self.box.setText(" ".join(sorted(codes, key=order.index)))
+        self.commit()
+        self.box.setFocus()
+
+
+class NameListInput(TextInput):
+    """A name from the village's own list (the dusun): completion while typing; a name
+    not on the list only by an explicit Ctrl+Enter, so a typo never makes a new dusun."""
+
+    def __init__(self, field: Field, names: Callable[[], list[str]]) -> None:
+        super().__init__(field)
+        self.names = names
+        self.allow_new = False
+        self.completer = QCompleter([])
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.box.setCompleter(self.completer)
+        self.box.setMinimumWidth(240)
+        self.box.accept_new.connect(self._accept_new)
+
+    def refresh_names(self) -> None:
+        model = self.completer.model()
+        if isinstance(model, QtCore.QStringListModel):
+            model.setStringList(self.names())
+
+    def interpret(self, text: str) -> tuple[Any, str | None]:
+        if not text:
+            return None, None
+        known = {name.casefold(): name for name in self.names()}
+        name = known.get(" ".join(text.split()).casefold())
+        if name is not None:
+            return name, None
+        if self.allow_new:
+            return " ".join(text.split()), None
+        listed = ", ".join(sorted(known.values())[:8]) or t("input.list_empty")
+        return None, t("input.not_in_list", text=text, names=listed)
+
+    def _accept_new(self) -> None:
+        self.allow_new = True
+        try:
+            if self.commit():
+                self.navigate.emit(+1)
+        finally:
+            self.allow_new = False

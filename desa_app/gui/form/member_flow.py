@@ -7,20 +7,11 @@ nothing; removing asks first, naming the member.
 
 from __future__ import annotations
 
-from typing import Any
-
+from desa_app.gui.form.parts import EditorParts
 from desa_app.gui.i18n import t
 
 
-class MemberFlow:
-    # provided by FormEditor
-    instrument: Any
-    state: Any
-    members: Any
-    editable: bool
-    dirty: bool
-    autosave: Any
-    top: Any
+class MemberFlow(EditorParts):
 
     def _structure_changed(self, select: int | None = None) -> None:
         self.dirty = True
@@ -33,8 +24,10 @@ class MemberFlow:
         self.autosave.start()
 
     def add_member(self) -> None:
+        """Ctrl+M: a new member, shown, with the cursor on its first question to type."""
         if not self.editable or self.members is None:
             return
+        self.commit_pending()
         key = self.state.add_instance(self.members.repeat.name)
         self._structure_changed(select=key[0])
         self.focus_first(self.members.registry)
@@ -42,6 +35,7 @@ class MemberFlow:
     def remove_member(self, index: int) -> None:
         if self.members is None:
             return
+        self.commit_pending()
         names = self.instrument.settings.get("person_index") or {}
         name = self.state.answer(names.get("name", ""), (index,)) or "—"
         if not self.confirm(t("members.confirm_remove_title"),
@@ -54,6 +48,7 @@ class MemberFlow:
     def move_member(self, index: int, delta: int) -> None:
         if self.members is None:
             return
+        self.commit_pending()
         repeat = self.members.repeat.name
         target = index + delta
         if not 0 <= target < self.state.instance_count(repeat):

@@ -8,12 +8,10 @@ state, then it redraws the roster.
 
 from __future__ import annotations
 
-from typing import Any
-
 from desa_app.core.instrument.model import Instrument, Repeat
 from desa_app.core.instrument.state import FormState
 from desa_app.gui.form.inputs import display_text
-from desa_app.gui.form.panel import PanelBuilder, Registry
+from desa_app.gui.form.panel import Hooks, PanelBuilder, Registry
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
     QAbstractItemView,
@@ -36,7 +34,7 @@ class MembersPanel(QWidget):
     move_requested = Signal(int, int)
     current_changed = Signal(int)
 
-    def __init__(self, repeat: Repeat, instrument: Instrument, on_edit: Any) -> None:
+    def __init__(self, repeat: Repeat, instrument: Instrument, hooks: Hooks) -> None:
         super().__init__()
         self.repeat = repeat
         self.instrument = instrument
@@ -81,7 +79,7 @@ class MembersPanel(QWidget):
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         self.registry = Registry(key=(0,))
-        PanelBuilder(instrument, self.registry, on_edit).build(repeat.children, detail_layout)
+        PanelBuilder(instrument, self.registry, hooks).build(repeat.children, detail_layout)
         self.empty = QLabel(t("members.empty"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)

@@ -1,69 +1,225 @@
-"""Moving around the questionnaire: sections, Ctrl+PgDown/PgUp, and jumping to the
-question an issue or a note is about (also inside the member being shown).
+"""Moving around the questionnaire: Tab stops in paper order, sections, Ctrl+G to an
+item number, and jumping to the question an issue or a note is about.
 
-A mixin of :class:`desa_app.gui.form.editor.FormEditor` (it uses the editor's scroller,
-registries and member panel).
+A mixin of :class:`desa_app.gui.form.editor.FormEditor`. Tab, Shift+Tab and Enter in
+any input (and in a table) arrive here as ``move``: the input first commits what was
+typed (a refusal keeps the cursor where it is), then the next stop in
+:class:`~desa_app.gui.form.stops.StopOrder` that is a stop *now* (relevant, typed,
+editable) gets the focus and is scrolled into view with its label and the lines above.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from desa_app.core.instrument.issues import Issue
-from desa_app.core.instrument.model import Severity
+from desa_app.core.instrument.issues import Issue, Key
+from desa_app.core.instrument.model import Container, Matrix, Severity
+from desa_app.gui.form.inputs import TypingBox
+from desa_app.gui.form.matrix import MatrixTable
 from desa_app.gui.form.navigator import path_to_cell
 from desa_app.gui.form.panel import Registry
-from desa_app.gui.qt import QApplication, QWidget
+from desa_app.gui.form.parts import EditorParts
+from desa_app.gui.form.stops import Stop, StopOrder
+from desa_app.gui.i18n import t
+from desa_app.gui.qt import QApplication, QtCore, QTimer, QWidget
+
+ROOM_ABOVE = 120
+"""Pixels kept visible above the focused question: its label and the lines before it."""
+ROOM_BELOW = 40
 
 
-class NavigationFlow:
-    """Scrolling to sections and focusing the question an issue names."""
+def number_key(text: str) -> str:
+    """``1.6a``, `` 2.1.14 ``, ``h1`` -> comparable item numbers (``1.6A``, ``H.1``)."""
+    key = "".join(text.split()).upper()
+    match = re.fullmatch(r"H\.?(\d+)", key)
+    return f"H.{match.group(1)}" if match else key
+
+
+class NavigationFlow(EditorParts):
+    """Tab order, scrolling, sections, Ctrl+G."""
 
     # provided by FormEditor
-    instrument: Any
     scroller: Any
     section_widgets: dict[str, QWidget]
-    top: Registry
-    members: Any
 
-    def _registry_for(self, name: str, key: Any) -> Registry | None: ...
+    def init_navigation(self) -> None:
+        self.stop_order = StopOrder(self.instrument)
+        self.current_stop: Stop | None = None
+        self.passed: set[tuple[str, Key]] = set()
+        self.unlocked: set[str] = set()
+        self.numbers = {number_key(node.number): node.name
+                        for node in self.instrument.order if node.number}
 
+    # -- what is a stop ------------------------------------------------------------------
+    def _widgets(self, stop: Stop) -> tuple[Any, MatrixTable | None]:
+        registry = self.top if not stop.key or self.members is None \
+            else self.members.registry
+        return registry.rows.get(stop.name), registry.cell_table.get(stop.name)
+
+    def is_stop(self, stop: Stop) -> bool:
+        if not self.editable or not self.state.is_relevant(stop.name, stop.key):
+            return False
+        row, table = self._widgets(stop)
+        if row is not None:
+            if not row.is_stop or row.input is None:
+                return False
+        elif table is None:
+            return False
+        before = self.stop_order.previous_writein.get(stop.name)
+        return before is None or self.state.answer(before, stop.key) not in (None, "")
+
+    def member_count(self) -> int:
+        if self.members is None:
+            return 0
+        return int(self.state.instance_count(self.members.repeat.name))
+
+    # -- moving --------------------------------------------------------------------------
+    def stop_focused(self, name: str, key: Key) -> None:
+        """An input or a table cell got the focus (Tab, a jump, or the mouse)."""
+        self.current_stop = Stop(name, key)
+
+    def move(self, delta: int) -> None:
+        """Tab (+1) / Shift+Tab (-1): commit, then the next stop in paper order."""
+        stop = self.current_stop
+        if stop is not None and not self.commit_stop(stop):
+            return  # refused: the message is at the field, the cursor stays
+        if stop is not None:
+            self.mark_passed(stop)
+        target = self.stop_order.next(stop, delta, self.member_count(), self.is_stop)
+        if target is None:
+            if delta > 0:
+                self.show_hint(t("form.hint_end_members") if self.members is not None
+                               else t("form.hint_end"))
+            return
+        self.focus_stop(target)
+
+    def commit_stop(self, stop: Stop, strict: bool = True) -> bool:
+        row, table = self._widgets(stop)
+        if row is not None and row.input is not None:
+            return bool(row.input.commit(strict))
+        focused = QApplication.focusWidget()
+        if table is not None and isinstance(focused, TypingBox) and table.isAncestorOf(focused):
+            return table.commit_editor(focused, strict)
+        return True
+
+    def commit_pending(self) -> None:
+        """Before saving, closing or switching: what is in the box being typed counts."""
+        if self.current_stop is not None:
+            self.commit_stop(self.current_stop, strict=False)
+
+    def mark_passed(self, stop: Stop) -> None:
+        """A question left behind may now say it is required."""
+        if (stop.name, stop.key) not in self.passed:
+            self.passed.add((stop.name, stop.key))
+            self.refresh_cell(stop.name, stop.key)
+
+    def focus_stop(self, stop: Stop) -> None:
+        if stop.key and self.members is not None and self.members.current != stop.key[0]:
+            self.members.select_member(stop.key[0])
+        row, table = self._widgets(stop)
+        self.current_stop = stop
+        if row is not None:
+            row.focus_input()
+            self.reveal(row)
+        elif table is not None:
+            table.focus_cell(stop.name)
+            self.reveal(table, table.cell_rect(stop.name))
+        self.show_hint("")
+
+    def reveal(self, widget: QWidget, rect: QtCore.QRect | None = None) -> None:
+        """Scroll so the widget (or the rect inside it) shows with room above it."""
+        content = self.scroller.widget()
+        if content is None or not content.isAncestorOf(widget):
+            return
+        area = rect if rect is not None else widget.rect()
+        top = widget.mapTo(content, area.topLeft()).y()
+        bottom = top + area.height()
+        bar = self.scroller.verticalScrollBar()
+        height = self.scroller.viewport().height()
+        if top - ROOM_ABOVE < bar.value() or bottom + ROOM_BELOW > bar.value() + height:
+            wanted = min(top - ROOM_ABOVE, max(bar.value(), bottom + ROOM_BELOW - height))
+            bar.setValue(max(0, wanted))
+        horizontal = self.scroller.horizontalScrollBar()
+        left = widget.mapTo(content, area.topLeft()).x()
+        if left < horizontal.value() or left + min(area.width(), 200) > \
+                horizontal.value() + self.scroller.viewport().width():
+            horizontal.setValue(max(0, left - 40))
+        elif rect is None:
+            horizontal.setValue(0)
+
+    def reveal_current(self) -> None:
+        """After a redraw moved things around: the focused question stays in view."""
+        stop = self.current_stop
+        if stop is None:
+            return
+        row, table = self._widgets(stop)
+        if row is not None and row.isVisible() and row.input is not None \
+                and row.input.box.hasFocus():
+            self.reveal(row)
+        elif table is not None and table.isVisible() and table.hasFocus():
+            self.reveal(table, table.cell_rect(stop.name))
+
+    def focus_first(self, registry: Registry | None = None) -> None:
+        """The first question to type: of the record, or of the member being shown."""
+        if registry is not None and registry is not self.top and self.members is not None:
+            target = self.stop_order.first_of_member(self.members.current, self.is_stop)
+        else:
+            target = self.stop_order.next(None, +1, self.member_count(), self.is_stop)
+        if target is not None:
+            self.focus_stop(target)
+
+    # -- sections and jumps --------------------------------------------------------------
     def show_section(self, name: str) -> None:
         widget = self.section_widgets.get(name)
         if widget is not None:
-            self.scroller.ensureWidgetVisible(widget, 0, 0)
             self.scroller.verticalScrollBar().setValue(widget.pos().y())
             # a wide table further down must not leave the labels scrolled out of view
             self.scroller.horizontalScrollBar().setValue(0)
+            node = self.instrument.nodes.get(name)
+            if node is not None:
+                self.go_to_node(name)
 
     def next_section(self, delta: int) -> None:
         """Ctrl+PgDown / Ctrl+PgUp: to the first question of the next/previous part."""
-        sections = list(self.section_widgets.values())
+        names = list(self.section_widgets)
         focused = QApplication.focusWidget()
         current = 0
-        for index, section in enumerate(sections):
-            if focused is not None and section.isAncestorOf(focused):
+        for index, name in enumerate(names):
+            if focused is not None and self.section_widgets[name].isAncestorOf(focused):
                 current = index
-        target = sections[max(0, min(len(sections) - 1, current + delta))]
-        self.scroller.verticalScrollBar().setValue(target.pos().y())
-        for row in self._rows_in(target):
-            if row.input is not None and row.isVisible() and row.input.isEnabled():
-                row.focus_input()
-                return
+        target = names[max(0, min(len(names) - 1, current + delta))]
+        self.scroller.verticalScrollBar().setValue(self.section_widgets[target].pos().y())
+        if target in self.instrument.nodes:
+            self.go_to_node(target)
 
-    def _rows_in(self, section: QWidget) -> list[Any]:
-        registries = [self.top] + ([self.members.registry] if self.members else [])
-        rows = [row for registry in registries for row in registry.rows.values()
-                if section.isAncestorOf(row)]
-        return sorted(rows, key=lambda row: row.mapTo(section, row.rect().topLeft()).y())
+    def go_to_node(self, name: str) -> bool:
+        """Focus the first stop of a question, a table or a group (current member)."""
+        node = self.instrument.nodes[name]
+        names = {name}
+        if isinstance(node, Container):
+            names |= {child.name for child in node.walk()}
+            if isinstance(node, Matrix):
+                names |= set(node.cells.values()) | set(node.row_names.values())
+        member = self.members.current if self.members is not None and \
+            self.members.current >= 0 else 0
+        target = self.stop_order.first_at_or_after(names, (member,), self.is_stop)
+        if target is None:
+            return False
+        self.focus_stop(target)
+        return True
 
-    def focus_first(self, registry: Registry | None = None) -> None:
-        registry = registry or self.top
-        for row in registry.rows.values():
-            if row.input is not None and row.isVisible() and row.input.isEnabled():
-                row.focus_input()
-                self.scroller.ensureWidgetVisible(row)
-                return
+    def go_to_number(self, text: str) -> str | None:
+        """Ctrl+G: the item printed as ``text``; ``None`` when done, else why not."""
+        name = self.numbers.get(number_key(text))
+        if name is None:
+            return t("form.goto_unknown", number=text.strip())
+        node = self.instrument.nodes[name]
+        if node.repeats and self.member_count() == 0:
+            return t("form.goto_no_member", number=text.strip())
+        if not self.go_to_node(name):
+            return t("form.goto_not_asked", number=text.strip())
+        return None
 
     def jump_to_path(self, path: str) -> None:
         name, key = path_to_cell(path)
@@ -80,14 +236,19 @@ class NavigationFlow:
         registry = self._registry_for(issue.name, issue.key[: node.depth]) or self.top
         row = registry.rows.get(issue.name)
         if row is not None:
-            self.scroller.ensureWidgetVisible(row)
-            row.focus_input()
+            self.reveal(row)
+            if row.input is not None and row.input.isVisible():
+                self.current_stop = Stop(issue.name, registry.key)
+                row.focus_input()
             return
         table = registry.cell_table.get(issue.name)
         if table is not None:
-            self.scroller.ensureWidgetVisible(table)
+            self.current_stop = Stop(issue.name, registry.key)
             table.focus_cell(issue.name)
+            self.reveal(table, table.cell_rect(issue.name))
             return
         container = registry.containers.get(issue.name)
         if container is not None:
-            self.scroller.ensureWidgetVisible(container)
+            self.reveal(container)
+            if not self.go_to_node(issue.name):
+                QTimer.singleShot(0, lambda: self.reveal(container))

@@ -7,6 +7,7 @@ from typing import Any
 
 from desa_app.core.instrument.issues import Issue
 from desa_app.core.instrument.model import Instrument, Node, Severity
+from desa_app.gui.form.wording import place_of
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
     QComboBox,
@@ -85,12 +86,14 @@ class SectionNavigator(QTreeWidget):
 
 
 class IssueList(QListWidget):
-    """Every problem of the record; clicking one (or Enter) jumps to its question."""
+    """Every problem of the record, each named by its printed item number and label;
+    clicking one (or Enter) jumps to its question."""
 
     issue_chosen = Signal(object)
 
-    def __init__(self) -> None:
+    def __init__(self, instrument: Instrument) -> None:
         super().__init__()
+        self.instrument = instrument
         self.setWordWrap(True)
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
@@ -103,9 +106,11 @@ class IssueList(QListWidget):
         if not issues:
             self.addItem(QListWidgetItem(t("form.no_issues")))
             return
+        language = form_language()
         for issue in issues:
             mark = "✖" if issue.severity is Severity.ERROR else "⚠"
-            item = QListWidgetItem(f"{mark} {issue.path}: {issue.message}")
+            place = place_of(self.instrument, issue.name, issue.key, language)
+            item = QListWidgetItem(f"{mark} {place}: {issue.message}")
             item.setData(Qt.ItemDataRole.UserRole, issue)
             item.setForeground(Qt.GlobalColor.darkRed if issue.severity is Severity.ERROR
                                else Qt.GlobalColor.darkYellow)
@@ -129,8 +134,9 @@ class NotesList(QWidget):
 
     note_written = Signal(object, str)  # field path or None, text
 
-    def __init__(self, can_resolve: bool) -> None:
+    def __init__(self, can_resolve: bool, instrument: Instrument | None = None) -> None:
         super().__init__()
+        self.instrument = instrument
         self.target = QComboBox()
         # the questions' labels are long (Potensi): the list must not widen the side panel
         self.target.setSizeAdjustPolicy(
@@ -187,11 +193,18 @@ class NotesList(QWidget):
             self.note_written.emit(self.target.currentData() or None, text)
             self.text.clear()
 
+    def place(self, path: str) -> str:
+        """``anggota[2]/nik`` as the user reads it: ``2.1.2 NIK, anggota ke-2``."""
+        name, key = path_to_cell(path)
+        if self.instrument is None or name not in self.instrument.nodes:
+            return path
+        return place_of(self.instrument, name, key, form_language())
+
     def show_notes(self, notes: list[Any]) -> None:
         self.list.clear()
         self.setVisible(bool(notes) or self.write.isVisibleTo(self))
         for note in notes:
-            where = note.field_path or t("notes.whole_record")
+            where = self.place(note.field_path) if note.field_path else t("notes.whole_record")
             item = QListWidgetItem(f"📝 {where}: {note.text}")
             item.setData(Qt.ItemDataRole.UserRole, note.field_path or "")
             item.setData(NOTE_ROLE, note.id)

@@ -12,14 +12,13 @@ from typing import Any
 from desa_app.core.instrument.issues import Key
 from desa_app.core.store.errors import StoreError
 from desa_app.gui.form.navigator import path_to_cell
+from desa_app.gui.form.parts import EditorParts
 from desa_app.gui.i18n import t
 from desa_app.gui.qt import QMessageBox
 
 
-class NoteFlow:
+class NoteFlow(EditorParts):
     # provided by FormEditor
-    session: Any
-    record_id: str | None
     notes_list: Any
     open_notes: list[Any]
 
@@ -42,7 +41,7 @@ class NoteFlow:
         try:
             self.session.store.records.add_note(self.session.actor, self.record_id, text, path)
         except StoreError as exc:
-            QMessageBox.warning(self, t("form.save_failed_title"), str(exc))
+            QMessageBox.warning(self.widget(), t("form.save_failed_title"), str(exc))
             return
         self.load_notes()
         self.refresh_all()
@@ -51,6 +50,6 @@ class NoteFlow:
         try:
             self.session.store.records.resolve_note(self.session.actor, note_id)
         except StoreError as exc:  # e.g. resolved meanwhile by someone else
-            QMessageBox.warning(self, t("form.save_failed_title"), str(exc))
+            QMessageBox.warning(self.widget(), t("form.save_failed_title"), str(exc))
         self.load_notes()
         self.refresh_all()

@@ -7,8 +7,9 @@ which widget shows which question so the editor can update exactly those that ch
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from desa_app.core.instrument.issues import Key
 from desa_app.core.instrument.model import Container, Field, Instrument, Matrix, Node, Repeat
@@ -39,14 +40,25 @@ class Registry:
         yield from self.cell_table
 
 
+class Hooks(Protocol):
+    """What the widgets report to the editor that owns them."""
+
+    def on_edit(self, name: str, key: Key, value: object) -> None: ...
+    def move(self, delta: int) -> None: ...
+    def stop_focused(self, name: str, key: Key) -> None: ...
+    def typing_in(self, name: str, key: Key) -> None: ...
+    def unlock(self, name: str) -> None: ...
+    def village_names(self) -> list[str]: ...
+
+
 class PanelBuilder:
     """Turns definition nodes into widgets; repeats are handed to ``on_repeat``."""
 
-    def __init__(self, instrument: Instrument, registry: Registry, on_edit: object,
-                 on_repeat: object = None) -> None:
+    def __init__(self, instrument: Instrument, registry: Registry, hooks: Hooks,
+                 on_repeat: Callable[[Repeat], QWidget] | None = None) -> None:
         self.instrument = instrument
         self.registry = registry
-        self.on_edit = on_edit
+        self.hooks = hooks
         self.on_repeat = on_repeat
 
     def build(self, nodes: Iterable[Node], layout: QVBoxLayout) -> None:
@@ -54,7 +66,7 @@ class PanelBuilder:
         for node in nodes:
             if isinstance(node, Repeat):
                 if self.on_repeat is not None:
-                    widget = self.on_repeat(node)  # type: ignore[operator]
+                    widget = self.on_repeat(node)
                     self.registry.containers[node.name] = widget
                     layout.addWidget(widget)
                 continue
@@ -66,8 +78,10 @@ class PanelBuilder:
                     hint.setWordWrap(True)
                     inner.addWidget(hint)
                 table = MatrixTable(node, self.instrument, self.registry.key)
-                table.edited.connect(self.on_edit)  # type: ignore[arg-type,unused-ignore]
+                self._connect_table(table)
                 inner.addWidget(table)
+                inner.addWidget(table.codes)
+                inner.addWidget(table.feedback)
                 self.registry.matrices[node.name] = table
                 self.registry.containers[node.name] = box
                 for cell in table.cell_of:
@@ -87,10 +101,26 @@ class PanelBuilder:
             elif isinstance(node, Field):
                 if node.type.value == "calculate" and not node.label:
                     continue  # an internal calculation: nothing to show
-                row = FieldRow(node, self.instrument, self.registry.key)
-                row.edited.connect(self.on_edit)  # type: ignore[arg-type,unused-ignore]
+                row = FieldRow(node, self.instrument, self.registry.key,
+                               self.hooks.village_names)
+                self._connect_row(row)
                 self.registry.rows[node.name] = row
                 layout.addWidget(row)
+
+    def _connect_row(self, row: FieldRow) -> None:
+        hooks, registry = self.hooks, self.registry
+        row.edited.connect(hooks.on_edit)
+        row.navigate.connect(hooks.move)
+        row.focused.connect(lambda name: hooks.stop_focused(name, registry.key))
+        row.typing.connect(lambda name: hooks.typing_in(name, registry.key))
+        row.unlock_requested.connect(hooks.unlock)
+
+    def _connect_table(self, table: MatrixTable) -> None:
+        hooks = self.hooks
+        table.edited.connect(hooks.on_edit)
+        table.navigate.connect(hooks.move)
+        table.focused.connect(lambda name: hooks.stop_focused(name, table.key))
+        table.typing.connect(lambda name: hooks.typing_in(name, table.key))
 
     @staticmethod
     def _title(node: Node) -> str:

@@ -26,6 +26,8 @@ class JournalEntry:
     saved_revision: int | None
     written_at: datetime
     title: str
+    pending: dict[str, Any] | None = None
+    """The box being typed when the journal was written: question, key, text."""
 
 
 def journal_dir(database: Path) -> Path:
@@ -41,11 +43,12 @@ class RecoveryJournal:
         self.username = username
 
     def write(self, record_id: str | None, instrument_id: str, answers: dict[str, Any],
-              saved_revision: int | None, title: str) -> None:
+              saved_revision: int | None, title: str,
+              pending: dict[str, Any] | None = None) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"record_id": record_id, "instrument_id": instrument_id,
                 "username": self.username, "answers": answers,
-                "saved_revision": saved_revision, "title": title,
+                "saved_revision": saved_revision, "title": title, "pending": pending,
                 "written_at": datetime.now().isoformat(timespec="seconds")}
         partial = self.path.with_name(self.path.name + ".part")
         with partial.open("w", encoding="utf-8") as handle:
@@ -70,6 +73,7 @@ def pending(database: Path, username: str) -> list[JournalEntry]:
                 answers=dict(data["answers"]), saved_revision=data.get("saved_revision"),
                 written_at=datetime.fromisoformat(data["written_at"]),
                 title=str(data.get("title", "")),
+                pending=data.get("pending") if isinstance(data.get("pending"), dict) else None,
             ))
         except (OSError, ValueError, KeyError, TypeError):
             continue  # an unreadable journal cannot be offered; it stays for inspection

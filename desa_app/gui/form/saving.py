@@ -13,35 +13,30 @@ from desa_app.core.instrument.model import Severity
 from desa_app.core.store.errors import StoreError
 from desa_app.core.store.service import Summary
 from desa_app.core.workflow import Status, can_edit
-from desa_app.gui.i18n import t
+from desa_app.gui.form.parts import EditorParts
+from desa_app.gui.form.wording import place_of
+from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import QMessageBox
 from desa_app.gui.worker import run_in_background
 
 
-class SaveFlow:
+class SaveFlow(EditorParts):
     """Background saves (one at a time, a later one follows), submit, close."""
 
     # provided by FormEditor
-    session: Any
-    instrument: Any
-    state: Any
-    record_id: str | None
-    revision: int | None
-    status: Status
-    dirty: bool
-    editable: bool
-    journal: Any
     saving: bool
     generation: int
     save_again: bool
     close_after_save: bool
-    autosave: Any
+    show_all_required: bool
     saved: Any
     closed: Any
     status_changed: Any
 
     def save(self, reason: str = "disimpan") -> None:
-        """Save a revision in the background; a save asked for meanwhile follows it."""
+        """Save a revision in the background; a save asked for meanwhile follows it.
+        The box being typed is committed first: Ctrl+S saves what is on the screen."""
+        self.commit_pending()
         self.autosave.stop()
         if not self.editable or (not self.dirty and self.record_id is not None):
             if self.close_after_save:
@@ -95,15 +90,26 @@ class SaveFlow:
         self.close_after_save = False
         self.refresh_summary()
         text = str(exc) if isinstance(exc, StoreError) else f"{exc}\n\n{trace}"
-        QMessageBox.warning(self, t("form.save_failed_title"),
+        QMessageBox.warning(self.widget(), t("form.save_failed_title"),
                             t("form.save_failed", reason=text))
 
     def submit(self) -> None:
         if not self.can_submit():
             return
+        self.commit_pending()
+        if self.state.has_errors:  # show every missing answer and go to the first
+            self.show_all_required = True
+            self.refresh_all()
+            errors = self.state.issues(Severity.ERROR)
+            self.show_hint(t("form.submit_has_errors", n=len(errors)))
+            self.jump_to(errors[0])
+            return
         warnings = self.state.issues(Severity.WARNING)
         if warnings:
-            listed = "\n".join(f"• {w.path}: {w.message}" for w in warnings[:10])
+            language = form_language()
+            listed = "\n".join(
+                f"• {place_of(self.instrument, w.name, w.key, language)}: {w.message}"
+                for w in warnings[:10])
             if not self.confirm(t("form.submit_warnings_title"),
                                 t("form.submit_warnings", count=len(warnings), list=listed)):
                 return
@@ -131,6 +137,7 @@ class SaveFlow:
 
     def request_close(self) -> None:
         """Leaving a record saves it first; nothing typed is dropped silently."""
+        self.commit_pending()
         if self.dirty and self.editable:
             self.close_after_save = True
             self.save("simpan otomatis")
@@ -138,20 +145,19 @@ class SaveFlow:
         self._finish_close()
 
     def confirm_close(self) -> bool | None:
-        """Asked by the main window when the app closes: True (close now), None (saving
-        first, the window closes afterwards) or False (the user cancelled)."""
+        """Asked by the main window when the app closes: True (close now) or None
+        (saving first, the window closes afterwards). The box being typed counts; a
+        draft is always saved, so there is nothing to ask. A failed save keeps the
+        window open and says why (the journal still holds everything)."""
+        self.commit_pending()
         if not (self.dirty and self.editable):
             if self.journal is not None:
                 self.journal.discard()
             return True
-        answer = QMessageBox.question(
-            self, t("form.unsaved_title"), t("form.unsaved_on_exit"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Save:
-            self.close_after_save = True
-            self.save("simpan otomatis")
-            return None
-        return False
+        self.journal_now()
+        self.close_after_save = True
+        self.save("simpan otomatis")
+        return None
 
     def _finish_close(self) -> None:
         self.close_after_save = False

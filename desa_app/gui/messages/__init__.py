@@ -10,11 +10,12 @@ from desa_app.gui.messages import (
     profil,
     programme,
     setup,
+    typing,
     verification,
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
-for _module in (common, setup, households, form, verification, programme, exports,
+for _module in (common, setup, households, form, typing, verification, programme, exports,
                 profil):
     _overlap = CATALOGUE.keys() & _module.MESSAGES.keys()
     if _overlap:
