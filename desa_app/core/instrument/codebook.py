@@ -19,6 +19,7 @@ from desa_app.core.instrument.model import (
     Severity,
 )
 from desa_app.core.instrument.prefill_spec import parse_figure
+from desa_app.core.instrument.values_io import digits_width
 
 GENERATED_NOTE = (
     "<!-- Dibuat otomatis oleh `desa-app forms doc` dari definisi formulir. "
@@ -156,6 +157,9 @@ class _Writer:
                 parts.append(f"dari DDK: {node.from_ddk.describe()}")
             if node.default is not None:
                 parts.append(f"awal `{node.default}`")
+            width = digits_width(node.appearance) if node.type is FieldType.TEXT else None
+            if width is not None:
+                parts.append(f"disimpan {width} angka (`3` → `{'3'.zfill(width)}`)")
             if node.constraint is not None:
                 message = node.constraint_message.get()
                 parts.append(f"**galat** bila tidak `{node.constraint.source}`"

@@ -290,6 +290,7 @@ class _Builder(ValueReader):
                 message = f"'{key}' tidak berlaku untuk tipe {kind}"
                 self.problems.add(line_of(item, key), name, message)
         common = self.common(item, name)
+        self.check_appearance(item, name, kind)
         if kind in ("begin_group", "begin_repeat"):
             container: Container
             if kind == "begin_repeat":

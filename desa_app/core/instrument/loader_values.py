@@ -19,10 +19,12 @@ from desa_app.core.instrument.model import (
     Check,
     ChoiceList,
     Expression,
+    FieldType,
     Severity,
     Text,
 )
 from desa_app.core.instrument.prefill_spec import FigureSpec, SpecError, parse_figure
+from desa_app.core.instrument.values_io import appearance_problem
 from desa_app.core.instrument.yaml_lines import LineDict
 
 
@@ -148,6 +150,19 @@ class ValueReader:
     def suggest(word: str, options: Iterable[str]) -> str:
         close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.7)
         return f" (maksud Anda '{close[0]}'?)" if close else ""
+
+    def check_appearance(self, item: Mapping[str, Any], name: str, kind: str) -> None:
+        """Appearance words the engine acts on (``digits-N``) must be well formed."""
+        appearance = item.get("appearance")
+        if appearance is None:
+            return
+        try:
+            field_type: FieldType | None = FieldType(kind)
+        except ValueError:  # a group, repeat or table item
+            field_type = None
+        problem = appearance_problem(str(appearance), field_type)
+        if problem:
+            self.problems.add(line_of(item, "appearance"), name, problem)
 
     def figure(self, item: Mapping[str, Any], name: str, allowed: bool) -> FigureSpec | None:
         """The ``from_ddk`` of a question or grid column (only numbers can be counted)."""

@@ -123,6 +123,7 @@ def _columns(builder: ValueReader, item: Mapping[str, Any], name: str) -> list[
                 f"kolom '{column_name}': daftar pilihan tidak dikenal '{list_name}'",
             )
             continue
+        builder.check_appearance(spec, f"{name}.{column_name}", kind)
         column = MatrixColumn(
             column_name, builder.text(spec, "label"), FieldType(kind), list_name, dict(spec)
         )

@@ -31,7 +31,12 @@ from desa_app.core.instrument.model import (
 )
 from desa_app.core.instrument.plan import NodePlan, Plan
 from desa_app.core.instrument.validation import validate_cell
-from desa_app.core.instrument.values_io import as_answer, coerce, expression_answer, renumber
+from desa_app.core.instrument.values_io import (
+    answer_of,
+    as_answer,
+    expression_answer,
+    renumber,
+)
 
 Cell = tuple[str, Key]
 
@@ -169,13 +174,15 @@ class FormState:
 
     # -- writing -------------------------------------------------------------------------
     def set(self, name: str, value: Any, key: Key = ()) -> ChangeSet:
-        """Store one answer (converted to its type) and recompute what depends on it."""
+        """Store one answer (converted to its type, see ``values_io.answer_of``) and
+        recompute what depends on it. Also for ``read_only`` questions: the definition
+        marks them not typeable on screen; what the program sets is stored."""
         plan = self.plan.by_name[name]
         field_node = plan.field
         if field_node is None or field_node.type in (FieldType.NOTE, FieldType.CALCULATE):
             raise ValueError(f"{name} is not an answerable question")
         self._check_key(plan, key)
-        stored = coerce(field_node.type, value)
+        stored = answer_of(field_node, value)
         cell = (name, key)
         if stored is None:
             self.raw.pop(cell, None)
@@ -362,6 +369,6 @@ class FormState:
                 value = expression_answer(plan.default(Context(self, key, "", "")))
             else:
                 value = field_node.default
-            stored = coerce(field_node.type, as_answer(field_node, value))
+            stored = answer_of(field_node, as_answer(field_node, value))
             if stored is not None:
                 self.raw[(plan.name, key)] = stored

@@ -54,6 +54,69 @@ def coerce(field_type: FieldType, value: Any) -> Any:
     return value
 
 
+DIGITS_TOKEN = re.compile(r"digits-([0-9]+)")
+"""The ``digits-N`` appearance of a text question: a number written with N digits."""
+DIGITS_PREFIX = "digits-"
+MAX_DIGITS_WIDTH = 20
+
+
+def digits_width(appearance: str) -> int | None:
+    """N of a ``digits-N`` token among the (space-separated) appearance words, else None.
+
+    The loader has refused malformed tokens, so a loaded definition only has good ones."""
+    for token in appearance.split():
+        match = DIGITS_TOKEN.fullmatch(token)
+        if match:
+            return int(match[1])
+    return None
+
+
+def appearance_problem(appearance: str, field_type: FieldType | None) -> str | None:
+    """Why a question's appearance cannot be used (loader message), or None.
+
+    ``digits-N`` needs a whole number N from 1 to 20, at most once, on a text question."""
+    tokens = [t for t in appearance.split() if t.lower().startswith(DIGITS_PREFIX)]
+    if not tokens:
+        return None
+    if len(tokens) > 1:
+        return "appearance: digits-N hanya boleh sekali"
+    match = DIGITS_TOKEN.fullmatch(tokens[0])
+    if match is None or not 1 <= int(match[1]) <= MAX_DIGITS_WIDTH:
+        return (f"appearance '{tokens[0]}' tidak sah: tulis digits-N dengan N bilangan "
+                f"1-{MAX_DIGITS_WIDTH}, mis. digits-3")
+    if field_type is not FieldType.TEXT:
+        return f"appearance '{tokens[0]}' hanya untuk pertanyaan text"
+    return None
+
+
+def answer_of(field_node: Field, value: Any) -> Any:
+    """What :meth:`FormState.set` stores for ``value``: :func:`coerce` to the question's
+    type, then what its appearance asks for.
+
+    ``digits-N`` (a text question): a text of ASCII digits only, shorter than N, is
+    left-padded with zeros (``"3"`` -> ``"003"`` for digits-3; surrounding blanks are
+    dropped); a whole number from a spreadsheet (``3``) is written the same way.
+    Anything else is stored as given and validation reports it."""
+    stored = coerce(field_node.type, value)
+    if field_node.type is FieldType.TEXT and stored is not None and field_node.appearance:
+        width = digits_width(field_node.appearance)
+        if width is not None:
+            return _padded(stored, width)
+    return stored
+
+
+def _padded(value: Any, width: int) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        text = str(value)
+    elif isinstance(value, str):
+        text = value.strip()
+    else:
+        return value
+    if text.isascii() and text.isdigit() and len(text) < width:
+        return text.zfill(width)
+    return value
+
+
 def _to_int(value: Any) -> Any:
     if isinstance(value, bool):
         return value
