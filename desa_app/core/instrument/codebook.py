@@ -157,6 +157,8 @@ class _Writer:
                 parts.append(f"dari DDK: {node.from_ddk.describe()}")
             if node.default is not None:
                 parts.append(f"awal `{node.default}`")
+            if node.read_only:
+                parts.append("tidak diketik (hanya baca)")
             width = digits_width(node.appearance) if node.type is FieldType.TEXT else None
             if width is not None:
                 parts.append(f"disimpan {width} angka (`3` → `{'3'.zfill(width)}`)")
