@@ -51,10 +51,7 @@ def validate_cell(state: FormState, plan: NodePlan, key: Key) -> list[Issue]:
                     "required")
             return issues
         if field_node.calculation is None:
-            choices = state.instrument.choices_of(field_node)
-            problem = type_problem(
-                field_node.type, raw, choices.by_name if choices is not None else None
-            )
+            problem = type_problem(field_node.type, raw, state.instrument.choices_of(field_node))
             if problem:
                 add(Severity.ERROR, problem, "type")
                 return issues

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from desa_app.core.instrument.expr.values import NodeSet
-from desa_app.core.instrument.model import Field, FieldType
+from desa_app.core.instrument.model import DEFAULT_LANGUAGE, ChoiceList, Field, FieldType
 
 _DMY_RE = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$")
 
@@ -222,8 +222,11 @@ def _to_date_text(value: Any) -> Any:
         return text
 
 
-def type_problem(field_type: FieldType, value: Any, choice_names: Any = None) -> str | None:
-    """Indonesian message when a stored value does not fit its question type."""
+def type_problem(field_type: FieldType, value: Any, choices: Any = None) -> str | None:
+    """Indonesian message when a stored value does not fit its question type.
+
+    ``choices``: the question's :class:`ChoiceList` (its codes are then listed in the
+    message, see :func:`code_hint`), or just a collection of valid codes."""
     if field_type is FieldType.INTEGER and (isinstance(value, bool) or not isinstance(value, int)):
         return _number_problem(value, field_type) or f"Harus bilangan bulat: {INTEGER_HOW}."
     if field_type is FieldType.DECIMAL and (
@@ -235,17 +238,97 @@ def type_problem(field_type: FieldType, value: Any, choice_names: Any = None) ->
             date.fromisoformat(str(value))
         except ValueError:
             return "Tanggal tidak sah (tulis hari/bulan/tahun, mis. 31/12/1990)."
-    if field_type is FieldType.SELECT_ONE and choice_names is not None and (
-        str(value) not in choice_names
-    ):
-        return f"Kode {value} tidak ada dalam daftar pilihan."
-    if field_type is FieldType.SELECT_MULTIPLE and choice_names is not None:
-        if not isinstance(value, list):
-            return "Jawaban pilihan ganda tidak sah."
-        unknown = [v for v in value if str(v) not in choice_names]
-        if unknown:
-            return f"Kode {', '.join(map(str, unknown))} tidak ada dalam daftar pilihan."
-    return None
+    if choices is None or field_type not in (FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE):
+        return None
+    names = choices.by_name if isinstance(choices, ChoiceList) else choices
+    if field_type is FieldType.SELECT_ONE:
+        return None if str(value) in names else unknown_code_message([value], choices)
+    if not isinstance(value, list):
+        return _with_hint("Jawaban pilihan ganda tidak sah.", choices)
+    unknown = [v for v in value if str(v) not in names]
+    return unknown_code_message(unknown, choices) if unknown else None
+
+
+CODE_HINT_LIMIT = 12
+"""Lists up to this long are spelled out with their labels; longer ones by their codes."""
+_SHOWN_CODE = 20  # a long junk answer is cut in the message
+
+_HINT_WORDS = {
+    DEFAULT_LANGUAGE: {"choose": "Pilih: {items}.", "range": "Kode yang ada {first} sampai "
+                       "{last}.", "list": "Kode yang ada: {items}."},
+    "English": {"choose": "Choose: {items}.", "range": "Codes are {first} to {last}.",
+                "list": "Codes are: {items}."},
+}
+
+
+def code_hint(choices: ChoiceList, language: str = "") -> str:
+    """How to answer a coded question, for a user who typed a code that is not there.
+
+    Up to :data:`CODE_HINT_LIMIT` choices: ``Pilih: 1 Laki-laki; 2 Perempuan.``; longer
+    lists: ``Kode yang ada 1 sampai 28.`` when the codes are the whole numbers of a range,
+    else the codes (runs of numbers shortened, ``Kode yang ada: 1-20, 22, 99.``).
+    ``language`` chooses the labels and words (``""`` Indonesian, ``English``)."""
+    words = _HINT_WORDS.get(language, _HINT_WORDS[DEFAULT_LANGUAGE])
+    items = choices.choices
+    if len(items) <= CODE_HINT_LIMIT:
+        listed = "; ".join(
+            " ".join(part for part in (c.name, c.label.get(language)) if part) for c in items)
+        return words["choose"].format(items=listed)
+    codes = [c.name for c in items]
+    numbers = [int(c) for c in codes if _is_plain_number(c)]
+    if len(numbers) == len(codes) and sorted(numbers) == list(
+            range(min(numbers), min(numbers) + len(numbers))):
+        return words["range"].format(first=min(numbers), last=max(numbers))
+    return words["list"].format(items=", ".join(_runs(codes)))
+
+
+def unknown_code_message(codes: list[Any], choices: Any) -> str:
+    """``Kode 7 tidak ada. Pilih: ...`` for answers that are not codes of the list."""
+    shown = ", ".join(_shown(code) for code in codes)
+    return _with_hint(f"Kode {shown} tidak ada.", choices)
+
+
+def _with_hint(message: str, choices: Any) -> str:
+    if not isinstance(choices, ChoiceList):
+        return message
+    hint = code_hint(choices)
+    if len(choices.choices) <= CODE_HINT_LIMIT:
+        return f"{message} {hint}"
+    return f"{message[:-1]}; {hint[0].lower()}{hint[1:]}"
+
+
+def _shown(code: Any) -> str:
+    text = " ".join(str(code).split())
+    return text if len(text) <= _SHOWN_CODE else text[: _SHOWN_CODE - 1] + "…"
+
+
+def _is_plain_number(code: str) -> bool:
+    return code.isascii() and code.isdigit() and str(int(code)) == code
+
+
+def _runs(codes: list[str]) -> list[str]:
+    """Codes in list order, three or more consecutive numbers written ``first-last``."""
+    out: list[str] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            out.append(f"{run[0]}-{run[-1]}")
+        else:
+            out.extend(str(n) for n in run)
+        run.clear()
+
+    for code in codes:
+        if _is_plain_number(code):
+            number = int(code)
+            if run and number != run[-1] + 1:
+                flush()
+            run.append(number)
+        else:
+            flush()
+            out.append(code)
+    flush()
+    return out
 
 
 def _number_problem(value: Any, field_type: FieldType) -> str | None:

@@ -75,7 +75,7 @@ def test_required_constraint_type_and_messages(make_state: StateFactory) -> None
     state.set("tanggal", "07/03/1990")
     assert state.answer("tanggal") == "1990-03-07" and state.issues_for("tanggal") == []
     state.set("punya_sawah", "3")
-    assert state.issues_for("punya_sawah")[0].message == "Kode 3 tidak ada dalam daftar pilihan."
+    assert state.issues_for("punya_sawah")[0].message == "Kode 3 tidak ada. Pilih: 1 Ya; 2 Tidak."
 
 
 def test_warnings_do_not_block(make_state: StateFactory) -> None:
