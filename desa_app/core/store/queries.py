@@ -64,6 +64,23 @@ class PersonHit:
     status: Status
 
 
+@dataclass(frozen=True)
+class IdentityHit:
+    """A live household that already holds a NIK or No. KK (live warnings while typing)."""
+
+    record_id: str
+    no_kk: str | None
+    nama_kk: str | None  # the head's name as the household list shows it
+    dusun: str | None
+    rt: str | None
+    rw: str | None
+    status: Status
+    member: int | None = None
+    """NIK hits: which member holds it, 1-based (``anggota ke-N``, the position in the
+    roster; not the typed 2.1.1 nomor urut). None for No. KK hits."""
+    member_name: str | None = None  # NIK hits: that member's name
+
+
 def prefix_range(column: Any, prefix: str) -> Any:
     """``column LIKE 'prefix%'`` as a range, which uses the index on every database."""
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
@@ -202,6 +219,68 @@ class Queries:
         for hit in hits:
             found.setdefault(str(hit.nik), []).append(hit)
         return {nik: group for nik, group in found.items() if len(group) > 1}
+
+    # -- identity lookups (live warnings while typing) ---------------------------------
+    def households_with_nik(self, actor: Actor, nik: str,
+                            exclude_record_id: str | None) -> list[IdentityHit]:
+        """Live (not deleted) households with a member whose NIK is exactly ``nik``
+        (surrounding blanks ignored), except ``exclude_record_id`` (the record being
+        edited); one hit per member, in No. KK order. Blank ``nik``: no hits."""
+        nik = nik.strip() if isinstance(nik, str) else ""
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW)
+            if not nik:
+                return []
+            # person by the NIK index, then its records by primary key (see _with_records)
+            people = session.execute(
+                select(Person.record_id, Person.position, Person.name)
+                .where(Person.nik == nik)).all()
+            records = _live_households(session, {row[0] for row in people}, exclude_record_id)
+            hits = [_identity(records[record_id], position + 1, name)
+                    for record_id, position, name in people if record_id in records]
+        return sorted(hits, key=_identity_order)
+
+    def households_with_no_kk(self, actor: Actor, no_kk: str,
+                              exclude_record_id: str | None) -> list[IdentityHit]:
+        """Live (not deleted) households whose No. KK is exactly ``no_kk`` (surrounding
+        blanks ignored), except ``exclude_record_id``. Blank ``no_kk``: no hits."""
+        no_kk = no_kk.strip() if isinstance(no_kk, str) else ""
+        with self.db.read() as session:
+            require(current_user(session, actor).role, Action.VIEW)
+            if not no_kk:
+                return []
+            query = select(*_IDENTITY_COLUMNS).where(
+                Record.no_kk == no_kk, Record.deleted.is_(False), Record.kind == HOUSEHOLD)
+            if exclude_record_id is not None:
+                query = query.where(Record.id != exclude_record_id)
+            hits = [_identity(row) for row in session.execute(query).all()]
+        return sorted(hits, key=_identity_order)
+
+
+_IDENTITY_COLUMNS = (Record.id, Record.no_kk, Record.nama_kk, Record.dusun, Record.rt,
+                     Record.rw, Record.status)
+
+
+def _live_households(session: Session, record_ids: set[str],
+                     exclude_record_id: str | None) -> dict[str, Any]:
+    """Rows (``_IDENTITY_COLUMNS``) of the live household records among ``record_ids``."""
+    record_ids.discard(exclude_record_id or "")
+    if not record_ids:
+        return {}
+    rows = session.execute(select(*_IDENTITY_COLUMNS).where(
+        Record.id.in_(record_ids), Record.deleted.is_(False), Record.kind == HOUSEHOLD)).all()
+    return {row[0]: row for row in rows}
+
+
+def _identity(row: Any, member: int | None = None, name: str | None = None) -> IdentityHit:
+    return IdentityHit(record_id=row[0], no_kk=row[1], nama_kk=row[2], dusun=row[3],
+                       rt=row[4], rw=row[5], status=Status(row[6]), member=member,
+                       member_name=name)
+
+
+def _identity_order(hit: IdentityHit) -> tuple[str, str, int]:
+    return (hit.no_kk or "", hit.record_id, hit.member or 0)
+
 
 def _people() -> Any:
     return select(Person.id, Person.record_id, Person.position, Person.nik, Person.name,
