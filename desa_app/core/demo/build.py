@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desa_app.core.clock import Clock, utcnow
-from desa_app.core.demo.generator import generate_village
+from desa_app.core.demo.generator import generate_village, village_dusun_names
 from desa_app.core.demo.model import DemoHousehold
 from desa_app.core.demo.profil import seed_profil
 from desa_app.core.demo.programme import seed_programme
@@ -140,6 +140,8 @@ def build_demo_village(
                 if progress:
                     progress(totals[0], households)
         store = VillageStore(database, clock)
+        store.set_dusun_names(_actor(ids["admin"], 0),
+                              village_dusun_names(village["code"], seed))
         seed_programme(store, _actor(ids["admin"], 0), _actor(ids["bps1"], 6),
                        min(today, clock().date()))
         seed_profil(store, _actor(ids["agen1"], 1), _actor(ids["tim1"], 4), today)

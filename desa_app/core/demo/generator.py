@@ -116,6 +116,13 @@ def generate_village(
     return _generate(rng, village, households, today)
 
 
+def village_dusun_names(village_code: str, seed: int) -> list[str]:
+    """The dusun of the village :func:`generate_village` builds for this code and seed,
+    in the village's order (the first is where the enumerators start)."""
+    dotted = normalize_code(village_code) or village_code
+    return list(build_village(dotted, Random(f"{seed}:{dotted}")).dusun_index)
+
+
 def _generate(
     rng: Random, village: Village, households: int, today: date
 ) -> Iterator[DemoHousehold]:

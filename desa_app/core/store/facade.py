@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desa_app.core.audit import ChainReport, record_event, verify_chain
 from desa_app.core.clock import Clock, utcnow
+from desa_app.core.store import village
 from desa_app.core.store.database import Database, open_database
 from desa_app.core.store.desa_cantik import DesaCantik
 from desa_app.core.store.pembina import Pembina
@@ -51,6 +52,21 @@ class VillageStore:
                          entity="database", entity_id=self.db.path.name,
                          detail={"file": path.name})
         return path
+
+    # -- the village's dusun list (village.settings) -----------------------------------
+    def dusun_names(self) -> list[str]:
+        """The saved dusun list plus dusun already written in live household records
+        (not marked), sorted: the choices for H.6. Like the village's name and code it
+        needs no permission (see ``village.dusun_names``)."""
+        return village.dusun_names(self.db)
+
+    def saved_dusun_names(self) -> list[str]:
+        """The dusun list as the operator saved it, for editing it."""
+        return village.saved_dusun_names(self.db)
+
+    def set_dusun_names(self, actor: Actor, names: list[str]) -> list[str]:
+        """Save the dusun list (operator only); returns the names as kept."""
+        return village.set_dusun_names(self.db, actor, names, self.clock)
 
     def audit_report(self, actor: Actor) -> ChainReport:
         with self.db.read() as session:

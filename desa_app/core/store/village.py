@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desa_app.core.audit import record_event
 from desa_app.core.clock import Clock, utcnow
@@ -13,7 +15,8 @@ from desa_app.core.identity import get_registry, normalize_code
 from desa_app.core.store import errors as E
 from desa_app.core.store import sqlite
 from desa_app.core.store.database import Database, open_database
-from desa_app.core.store.models import Village
+from desa_app.core.store.models import Record, Village
+from desa_app.core.store.queries import HOUSEHOLD
 from desa_app.core.store.users import Actor, check_new_user, current_user, insert_user
 from desa_app.core.workflow import Action, Role, require
 
@@ -74,12 +77,85 @@ def update_settings(database: Database, actor: Actor, changes: dict[str, Any],
                     clock: Clock = utcnow) -> dict[str, Any]:
     with database.write() as session:
         require(current_user(session, actor).role, Action.CHANGE_SETTINGS)
-        village = session.execute(select(Village)).scalar_one()
-        settings = dict(village.settings)
-        before = {key: settings.get(key) for key in changes}
-        settings.update(changes)
-        village.settings = settings
-        record_event(session, at=clock(), user_id=actor.id, action="settings.change",
-                     entity="village", entity_id=village.code,
-                     detail={"before": before, "after": changes})
-        return settings
+        return _change_settings(session, actor, changes, clock)
+
+
+def _change_settings(session: Session, actor: Actor, changes: dict[str, Any],
+                     clock: Clock) -> dict[str, Any]:
+    """Inside a write whose caller checked CHANGE_SETTINGS: store and audit ``changes``."""
+    village = session.execute(select(Village)).scalar_one()
+    settings = dict(village.settings)
+    before = {key: settings.get(key) for key in changes}
+    settings.update(changes)
+    village.settings = settings
+    record_event(session, at=clock(), user_id=actor.id, action="settings.change",
+                 entity="village", entity_id=village.code,
+                 detail={"before": before, "after": changes})
+    return settings
+
+
+# -- the village's dusun list -----------------------------------------------------------
+DUSUN_SETTING = "dusun"
+"""``village.settings["dusun"]``: the dusun/lingkungan names the operator keeps."""
+DUSUN_NAME_LIMIT = 120  # the length of record.dusun
+_DIGITS = re.compile(r"([0-9]+)")
+
+
+def _natural(name: str) -> tuple[Any, ...]:
+    """Sort key: case ignored, numbers by value (``Dusun 2`` before ``Dusun 10``)."""
+    return tuple(int(part) if part.isdigit() else part.casefold()
+                 for part in _DIGITS.split(name))
+
+
+def clean_dusun_names(names: list[str]) -> list[str]:
+    """Blanks around and inside a name tidied, empty names and case-insensitive
+    duplicates dropped (the first spelling kept), sorted; InvalidInput for a name that is
+    not text or longer than a record's dusun can hold."""
+    kept: dict[str, str] = {}
+    for raw in names:
+        if not isinstance(raw, str):
+            raise E.InvalidInput("Nama dusun harus berupa teks.")
+        name = " ".join(raw.split())
+        if len(name) > DUSUN_NAME_LIMIT:
+            raise E.InvalidInput(
+                f"Nama dusun paling banyak {DUSUN_NAME_LIMIT} karakter: «{name[:30]}…».")
+        if name:
+            kept.setdefault(name.casefold(), name)
+    return sorted(kept.values(), key=_natural)
+
+
+def saved_dusun_names(database: Database) -> list[str]:
+    """The list as the operator saved it (sorted), without the names found in records."""
+    with database.read() as session:
+        settings = session.execute(select(Village.settings)).scalar_one() or {}
+    saved = settings.get(DUSUN_SETTING)
+    if not isinstance(saved, list):
+        return []
+    return clean_dusun_names([n for n in saved if isinstance(n, str)])
+
+
+def dusun_names(database: Database) -> list[str]:
+    """The saved list plus every dusun written in a live household record that is not in
+    it (compared ignoring case and blanks), as one sorted list of plain names: the
+    choices for a record's dusun. Names only found in records are not marked; the saved
+    list alone is :func:`saved_dusun_names`."""
+    saved = saved_dusun_names(database)
+    with database.read() as session:
+        used = session.execute(
+            select(Record.dusun).where(Record.deleted.is_(False), Record.kind == HOUSEHOLD,
+                                       Record.dusun.is_not(None)).distinct()).scalars().all()
+    return clean_dusun_names([*saved, *(u for u in used if u)])
+
+
+def set_dusun_names(database: Database, actor: Actor, names: list[str],
+                    clock: Clock = utcnow) -> list[str]:
+    """Replace the saved dusun list (CHANGE_SETTINGS: the operator); returns it as kept
+    (see :func:`clean_dusun_names`). Written, with a ``settings.change`` audit event like
+    every settings write, only when it differs from what is saved."""
+    with database.write() as session:
+        require(current_user(session, actor).role, Action.CHANGE_SETTINGS)
+        cleaned = clean_dusun_names(list(names))
+        settings = session.execute(select(Village.settings)).scalar_one() or {}
+        if settings.get(DUSUN_SETTING) != cleaned:
+            _change_settings(session, actor, {DUSUN_SETTING: cleaned}, clock)
+        return cleaned

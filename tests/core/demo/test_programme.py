@@ -12,6 +12,7 @@ import pytest
 
 from desa_app.core import auth
 from desa_app.core.demo.build import DEMO_PASSWORD, build_demo_village
+from desa_app.core.demo.generator import village_dusun_names
 from desa_app.core.store.database import open_database
 from desa_app.core.store.facade import VillageStore
 
@@ -100,3 +101,13 @@ def test_profil_records_of_this_year(store: VillageStore) -> None:
     origins = [refresh.origin(potensi, name) for name in refresh.applied_values(potensi)]
     assert origins.count(refresh.Origin.MANUAL) == 1
     assert potensi.value("t03000") == potensi.value("t01011a") == 412.5  # uses add up
+
+
+def test_the_village_keeps_its_dusun_list(store: VillageStore) -> None:
+    admin = store.users.authenticate("admin", DEMO_PASSWORD)
+    saved = store.saved_dusun_names()
+    assert sorted(saved) == sorted(village_dusun_names("35.01.01.2001", seed=3))
+    assert len(saved) >= 3 and "Krajan" in saved  # a Javanese desa
+    # every dusun the households were written with is in the saved list
+    assert set(store.queries.dusun_names(admin)) <= set(saved)
+    assert store.dusun_names() == saved
