@@ -16,7 +16,7 @@ from desa_app.core.instrument.issues import Key
 from desa_app.core.instrument.model import Field, FieldType, Instrument, Matrix
 from desa_app.core.instrument.state import Environment, FormState
 from desa_app.gui.form.matrix import MatrixTable
-from desa_app.gui.qt import QApplication, Qt
+from desa_app.gui.qt import QApplication, QEvent, Qt, QtGui
 
 Cell = tuple[str, Key]
 
@@ -37,7 +37,12 @@ def type_text(qtbot: Any, text: str) -> None:
     """One key at a time, each to whatever has the focus after the previous one (the
     first key into a table cell opens its box, the next ones go into that box)."""
     for char in text:
-        qtbot.keyClicks(focus(), char)
+        if char.isascii():
+            qtbot.keyClicks(focus(), char)
+        else:  # QTest only maps ASCII to keys: a key event carrying the character
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(focus(), QtGui.QKeyEvent(
+                    kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
         QApplication.processEvents()
 
 

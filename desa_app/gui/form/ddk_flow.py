@@ -97,11 +97,15 @@ class DdkFlow:
             if generation == self.generation:  # still the same record on screen
                 self.confirm_ddk(figures)
 
-        def failed(error: BaseException) -> None:
+        def failed(error: BaseException, trace: str) -> None:
             self.ddk_button.setEnabled(True)
-            message = str(error) if isinstance(error, StoreError) else repr(error)
-            QMessageBox.warning(self, t("ddk.dialog_title"),  # type: ignore[arg-type]
-                                t("ddk.failed", error=message))
+            self.refresh_summary()  # "counting…" goes; nothing was written
+            if isinstance(error, StoreError):  # refused (account, permission, file ...)
+                message = t("ddk.failed", error=str(error))
+            else:  # a bug: said as one, with what a developer needs
+                message = t("ddk.failed_bug", error=f"{type(error).__name__}: {error}",
+                            trace=trace)
+            QMessageBox.warning(self, t("ddk.dialog_title"), message)  # type: ignore[arg-type]
 
         run_in_background(lambda: profil.ddk_figures(actor, instrument, year), done, failed)
 

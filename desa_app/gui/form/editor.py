@@ -486,8 +486,11 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
 
     def ask_number(self) -> None:
         """Ctrl+G: go to an item by its printed number (the current member's)."""
-        dialog = GoToDialog(self, self.go_to_number)
-        dialog.exec()
+        dialog = GoToDialog(self, self.number_problem)
+        accepted = dialog.exec() == GoToDialog.DialogCode.Accepted
+        self.window().activateWindow()  # the typing goes on in the form
+        if accepted:
+            self.go_to_number(dialog.number.text())
 
     def show_keyboard_help(self) -> None:
         KeyboardHelp(self).exec()

@@ -22,7 +22,7 @@ from desa_app.gui.form.panel import Registry
 from desa_app.gui.form.parts import EditorParts
 from desa_app.gui.form.stops import Stop, StopOrder
 from desa_app.gui.i18n import t
-from desa_app.gui.qt import QApplication, QtCore, QTimer, QWidget
+from desa_app.gui.qt import QApplication, QEvent, QtCore, QTimer, QWidget
 
 ROOM_ABOVE = 120
 """Pixels kept visible above the focused question: its label and the lines before it."""
@@ -62,12 +62,8 @@ class NavigationFlow(EditorParts):
             return False
         row, table = self._widgets(stop)
         if row is not None:
-            if not row.is_stop or row.input is None:
-                return False
-        elif table is None:
-            return False
-        before = self.stop_order.previous_writein.get(stop.name)
-        return before is None or self.state.answer(before, stop.key) not in (None, "")
+            return bool(row.is_stop and row.input is not None)
+        return table is not None
 
     def member_count(self) -> int:
         if self.members is None:
@@ -132,6 +128,9 @@ class NavigationFlow(EditorParts):
         content = self.scroller.widget()
         if content is None or not content.isAncestorOf(widget):
             return
+        # a member just shown or a message that appeared: positions are only right
+        # once the pending layouts have run
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         area = rect if rect is not None else widget.rect()
         top = widget.mapTo(content, area.topLeft()).y()
         bottom = top + area.height()
@@ -195,6 +194,13 @@ class NavigationFlow(EditorParts):
 
     def go_to_node(self, name: str) -> bool:
         """Focus the first stop of a question, a table or a group (current member)."""
+        target = self.first_stop_of(name)
+        if target is None:
+            return False
+        self.focus_stop(target)
+        return True
+
+    def first_stop_of(self, name: str) -> Stop | None:
         node = self.instrument.nodes[name]
         names = {name}
         if isinstance(node, Container):
@@ -203,23 +209,26 @@ class NavigationFlow(EditorParts):
                 names |= set(node.cells.values()) | set(node.row_names.values())
         member = self.members.current if self.members is not None and \
             self.members.current >= 0 else 0
-        target = self.stop_order.first_at_or_after(names, (member,), self.is_stop)
-        if target is None:
-            return False
-        self.focus_stop(target)
-        return True
+        return self.stop_order.first_at_or_after(names, (member,), self.is_stop)
 
-    def go_to_number(self, text: str) -> str | None:
-        """Ctrl+G: the item printed as ``text``; ``None`` when done, else why not."""
+    def number_problem(self, text: str) -> str | None:
+        """Why the item printed as ``text`` cannot be reached now, or ``None``."""
         name = self.numbers.get(number_key(text))
         if name is None:
             return t("form.goto_unknown", number=text.strip())
         node = self.instrument.nodes[name]
         if node.repeats and self.member_count() == 0:
             return t("form.goto_no_member", number=text.strip())
-        if not self.go_to_node(name):
+        if self.first_stop_of(name) is None:
             return t("form.goto_not_asked", number=text.strip())
         return None
+
+    def go_to_number(self, text: str) -> str | None:
+        """Ctrl+G: the item printed as ``text``; ``None`` when done, else why not."""
+        problem = self.number_problem(text)
+        if problem is None:
+            self.go_to_node(self.numbers[number_key(text)])
+        return problem
 
     def jump_to_path(self, path: str) -> None:
         name, key = path_to_cell(path)

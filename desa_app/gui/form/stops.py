@@ -3,14 +3,12 @@
 Tab walks the definition, not the widgets: the household questions, then for each
 member (the repeat) the member's questions, then whatever follows the repeat; table
 items are walked cell by cell, row by row. Whether a place is a stop right now
-(relevant, typed rather than automatic, editable, a second write-in only once the first
-is written) is the caller's ``is_stop``; this module only knows the order. No widgets:
-the order is tested without a screen.
+(relevant, typed rather than automatic, editable) is the caller's ``is_stop``; this
+module only knows the order. No widgets: the order is tested without a screen.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -59,7 +57,6 @@ class StopOrder:
         self.start = positions[0] if positions else len(self.sequence)
         self.end = positions[-1] + 1 if positions else len(self.sequence)
         self.position = {name: index for index, name in enumerate(self.sequence)}
-        self.previous_writein = _writein_chain(instrument)
 
     def in_repeat(self, name: str) -> bool:
         position = self.position.get(name, -1)
@@ -127,20 +124,3 @@ class StopOrder:
                 if is_stop(candidate):
                     return candidate
         return None
-
-
-def _writein_chain(instrument: Instrument) -> dict[str, str]:
-    """Write-in k+1 -> write-in k: the second "lainnya" is a stop only once the first
-    is written (selects' ``other_of`` questions and tables' write-in rows alike)."""
-    chain: dict[str, str] = {}
-    groups: dict[str, list[str]] = {}
-    for node in instrument.order:
-        if isinstance(node, Field) and node.extra.get("other_of"):
-            groups.setdefault(str(node.extra["other_of"]), []).append(node.name)
-        if isinstance(node, Matrix) and len(node.row_names) > 1:
-            names = [node.row_names[row] for row in node.rows if row in node.row_names]
-            groups[f"\0{node.name}"] = names
-    for names in groups.values():
-        for before, after in itertools.pairwise(names):
-            chain[after] = before
-    return chain

@@ -60,8 +60,6 @@ class IdentityWatch:
             return ""
         queries = self.session.store.queries
         actor = self.session.actor
-        if not hasattr(queries, "households_with_nik"):  # TEMPORARY until core lands
-            return ""
         try:
             if name == self.nik:
                 hits = queries.households_with_nik(actor, number, record_id)
@@ -72,19 +70,22 @@ class IdentityWatch:
         if not hits:
             return ""
         hit = hits[0]
-        where = t("identity.where", head=hit.head_name or "—", no_kk=hit.no_kk or "—",
+        where = t("identity.where", head=hit.nama_kk or "—", no_kk=hit.no_kk or "—",
                   dusun=hit.dusun or "—", rt=hit.rt or "—")
         if name == self.nik:
-            return t("identity.nik_taken", where=where, n=hit.member_number or "?")
+            return t("identity.nik_taken", where=where, n=hit.member or "?",
+                     name=hit.member_name or "—")
         return t("identity.kk_taken", where=where)
 
 
 class GoToDialog(QDialog):
-    """Ctrl+G: type a printed item number (``1.22``, ``2.1.14``), Enter."""
+    """Ctrl+G: type a printed item number (``1.22``, ``2.1.14``), Enter. ``check``
+    says why a number cannot be reached (or ``None``); the jump itself happens once
+    the dialog is closed, so the focus lands in the form, not back where it was."""
 
-    def __init__(self, parent: QWidget, go: Callable[[str], str | None]) -> None:
+    def __init__(self, parent: QWidget, check: Callable[[str], str | None]) -> None:
         super().__init__(parent)
-        self.go = go
+        self.check = check
         self.setWindowTitle(t("form.goto_title"))
         self.number = QLineEdit()
         self.number.setPlaceholderText(t("form.goto_placeholder"))
@@ -103,7 +104,7 @@ class GoToDialog(QDialog):
         self.number.setFocus()
 
     def _go(self) -> None:
-        problem = self.go(self.number.text())
+        problem = self.check(self.number.text())
         if problem is None:
             self.accept()
         else:

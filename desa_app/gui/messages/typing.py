@@ -110,8 +110,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "the list is empty; fill it in Settings"),
     "identity.where": ("keluarga {head}, No KK {no_kk}, {dusun} RT {rt}",
                        "household {head}, No KK {no_kk}, {dusun} RT {rt}"),
-    "identity.nik_taken": ("⚠ NIK ini sudah tercatat: anggota ke-{n} {where}.",
-                           "⚠ This NIK is already recorded: member {n} of {where}."),
+    "identity.nik_taken": ("⚠ NIK ini sudah tercatat atas nama {name}, anggota ke-{n} "
+                           "{where}.",
+                           "⚠ This NIK is already recorded for {name}, member {n} of "
+                           "{where}."),
     "identity.kk_taken": ("⚠ No KK ini sudah dipakai {where}.",
                           "⚠ This No KK is already used by {where}."),
 }
