@@ -13,6 +13,7 @@ from datetime import date
 
 from desa_app.core.store.pembina import FollowUpInfo, VillageNoteInfo, VisitInfo
 from desa_app.core.workflow import Action
+from desa_app.gui.dates import from_qdate
 from desa_app.gui.desa_cantik import (
     ERROR_COLOUR,
     DateField,
@@ -320,7 +321,7 @@ class PembinaPage(QWidget):
         dialog = VisitDialog(self)
 
         def save() -> None:
-            self.service.add_visit(self.session.actor, dialog.day.date().toPython(),
+            self.service.add_visit(self.session.actor, from_qdate(dialog.day.date()),
                                    dialog.topics.toPlainText(), dialog.people.text(),
                                    dialog.agreed())
 

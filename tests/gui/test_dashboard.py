@@ -184,8 +184,8 @@ def test_the_page_fits_1366_by_768_and_renders(qtbot, store: VillageStore) -> No
     window = open_window(qtbot, store)
     home = loaded_home(qtbot, window)
     qtbot.wait(50)
-    content = home.scroll.widget()
-    viewport = home.scroll.viewport()
+    content = home.scroll_area.widget()
+    viewport = home.scroll_area.viewport()
     assert content.minimumSizeHint().width() <= viewport.width()  # no sideways scrolling
     assert content.width() <= viewport.width()
     for chart in (home.status_chart, home.progress_chart, home.verified_chart,

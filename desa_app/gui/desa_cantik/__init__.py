@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from desa_app.core.store.errors import StoreError
+from desa_app.gui.dates import to_qdate
 from desa_app.gui.i18n import t
 from desa_app.gui.login import problem_label, say
 from desa_app.gui.qt import (
@@ -88,7 +89,7 @@ def date_edit(value: date | None = None) -> QtWidgets.QDateEdit:
     edit = QtWidgets.QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setDate(value or date.today())
+    edit.setDate(to_qdate(value or date.today()))
     return edit
 
 
@@ -174,8 +175,9 @@ class FormDialog(QDialog):
         super().showEvent(event)
         fields = [self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
                   for row in range(self.form.rowCount())]
-        chain = [item.widget() for item in fields if item is not None and item.widget()]
-        chain = [w for w in chain if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        widgets = [item.widget() for item in fields if item is not None]
+        chain: list[QWidget] = [w for w in widgets if w is not None
+                                and w.focusPolicy() != Qt.FocusPolicy.NoFocus]
         chain += self.buttons.buttons()
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

@@ -7,11 +7,12 @@ its author or the operator (core decides; the buttons only follow that rule).
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
 
 from desa_app.core.store.desa_cantik import ActivityInfo
 from desa_app.core.store.models import ACTIVITY_KINDS
 from desa_app.core.workflow import Action, Role
+from desa_app.gui.dates import from_qdate
 from desa_app.gui.desa_cantik import (
     FormDialog,
     ask,
@@ -64,8 +65,8 @@ class ActivityDialog(FormDialog):
                             ("cantik.summary", self.summary)):
             self.form.addRow(t(key), widget)
 
-    def values(self) -> tuple[Any, str, str, str, str]:
-        return (self.day.date().toPython(), self.kind.currentData(),
+    def values(self) -> tuple[date, str, str, str, str]:
+        return (from_qdate(self.day.date()), str(self.kind.currentData()),
                 self.participants.toPlainText(), self.place.text(),
                 self.summary.toPlainText())
 

@@ -45,8 +45,10 @@ class DesaCantikPage(QWidget):
         if tab is self.sop:
             self.sop.refresh()
             self.sop.refresh_targets()
-        elif tab is not None:
-            tab.refresh()
+        elif tab is self.agents:
+            self.agents.refresh()
+        elif tab is self.activities:
+            self.activities.refresh()
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

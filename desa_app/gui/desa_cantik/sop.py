@@ -12,6 +12,7 @@ from datetime import date
 
 from desa_app.core.store.sop_tracker import StepInfo, TargetInfo
 from desa_app.core.workflow import Action
+from desa_app.gui.dates import from_qdate, to_qdate
 from desa_app.gui.desa_cantik import (
     ERROR_COLOUR,
     OK_COLOUR,
@@ -143,7 +144,7 @@ class SopTab(QWidget):
     # -- steps -------------------------------------------------------------------------
     def year_changed(self, year: int) -> None:
         today = date.today()
-        self.start.setDate(today if year == today.year else date(year, 1, 2))
+        self.start.setDate(to_qdate(today if year == today.year else date(year, 1, 2)))
         self.refresh()
 
     def refresh(self) -> None:
@@ -194,7 +195,7 @@ class SopTab(QWidget):
             actor, year, key, path))
 
     def plan_year(self) -> None:
-        year, start = self.year.value(), self.start.date().toPython()
+        year, start = self.year.value(), from_qdate(self.start.date())
         if any(s.planned_start for s in self.steps) and not self.confirm(
                 t("sop.plan"), t("sop.plan_confirm", year=year)):
             return

@@ -6,11 +6,11 @@ charts); kept apart from building the page so each stays readable.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desa_app.core.store.dashboard import Breakdown, Population, Progress, WeekCount
 from desa_app.core.workflow import Status
-from desa_app.gui.charts import Bar, PyramidRow
+from desa_app.gui.charts import Bar, BarChart, PyramidRow
 from desa_app.gui.household_model import local_time
 from desa_app.gui.i18n import t
 from desa_app.gui.pages.home_parts import (
@@ -21,25 +21,29 @@ from desa_app.gui.pages.home_parts import (
     _number,
     _percent,
 )
-from desa_app.gui.qt import QColor
+from desa_app.gui.pyramid_chart import PyramidChart
+from desa_app.gui.qt import QColor, QGroupBox, QLabel, QPushButton
+
+if TYPE_CHECKING:
+    from desa_app.gui.main_window import MainWindow
 
 
 class FiguresView:
     # provided by HomePage
-    window_: Any
-    count_labels: dict[Status, Any]
-    total_label: Any
-    status_chart: Any
-    progress_chart: Any
-    tile_numbers: dict[str, Any]
-    tile_details: dict[str, Any]
-    returned_button: Any
-    verified_chart: Any
-    entered_chart: Any
-    pyramid_box: Any
-    pyramid: Any
-    pyramid_note: Any
-    breakdown_charts: dict[str, Any]
+    window_: MainWindow
+    count_labels: dict[Status, QLabel]
+    total_label: QLabel
+    status_chart: BarChart
+    progress_chart: BarChart
+    tile_numbers: dict[str, QLabel]
+    tile_details: dict[str, QLabel]
+    returned_button: QPushButton
+    verified_chart: BarChart
+    entered_chart: BarChart
+    pyramid_box: QGroupBox
+    pyramid: PyramidChart
+    pyramid_note: QLabel
+    breakdown_charts: dict[str, BarChart]
 
     def show_progress(self, progress: Progress) -> None:
         counts = progress.by_status

@@ -74,8 +74,8 @@ class ProfilPage(QWidget):
         controls.addStretch(1)
         controls.addWidget(self.open_button)
         can_create = session.can(Action.CREATE)
-        for widget in (self.instrument, self.year, self.create_button):
-            widget.setEnabled(can_create)
+        for control in (self.instrument, self.year, self.create_button):
+            control.setEnabled(can_create)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([t(key) for key in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -7,6 +7,7 @@ from datetime import date
 
 from desa_app.core.store.verification import QueueItem, Verification
 from desa_app.core.workflow import Action
+from desa_app.gui.dates import from_qdate, to_qdate
 from desa_app.gui.i18n import t, village_record_title
 from desa_app.gui.main_window import MainWindow, register_page
 from desa_app.gui.qt import (
@@ -39,6 +40,12 @@ def _table(headers: list[str]) -> QTableWidget:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def _first_cells(table: QTableWidget) -> list[QTableWidgetItem]:
+    """The first cell of every row: the one holding the record id (``ID_ROLE``)."""
+    cells = (table.item(row, 0) for row in range(table.rowCount()))
+    return [cell for cell in cells if cell is not None]
 
 
 def queue_title(item: QueueItem) -> str:
@@ -162,13 +169,12 @@ class VerificationPage(QWidget):
         self.refresh()
 
     def bulk_approve(self) -> None:
-        ids = [str(self.queue.item(row, 0).data(ID_ROLE)) for row in range(self.queue.rowCount())]
+        ids = [str(cell.data(ID_ROLE)) for cell in _first_cells(self.queue)]
         candidates = self.verification.bulk_candidates(self.session.actor, ids)
         if not candidates.done:
             QMessageBox.information(self, t("verify.bulk_title"), t("verify.bulk_none"))
             return
-        names = {str(self.queue.item(r, 0).data(ID_ROLE)): self.queue.item(r, 0).text()
-                 for r in range(self.queue.rowCount())}
+        names = {str(cell.data(ID_ROLE)): cell.text() for cell in _first_cells(self.queue)}
         listed = "\n".join(f"• {names.get(rid, rid)}" for rid in candidates.done[:30])
         if not self.confirm(t("verify.bulk_title"),
                             t("verify.bulk_confirm", n=len(candidates.done), list=listed)):
@@ -193,7 +199,7 @@ class VerificationPage(QWidget):
         self.entry_date = QtWidgets.QDateEdit()
         self.entry_date.setCalendarPopup(True)
         self.entry_date.setDisplayFormat("dd/MM/yyyy")
-        self.entry_date.setDate(date.today())
+        self.entry_date.setDate(to_qdate(date.today()))
         self.entry_progress = QLabel()
         self.mark_button = QPushButton(t("verify.mark_entered"))
         self.mark_button.clicked.connect(self.mark_entered)
@@ -228,14 +234,14 @@ class VerificationPage(QWidget):
                                       total=total))
 
     def ticked(self) -> list[str]:
-        return [str(self.entry.item(r, 0).data(ID_ROLE)) for r in range(self.entry.rowCount())
-                if self.entry.item(r, 0).checkState() == Qt.CheckState.Checked]
+        return [str(cell.data(ID_ROLE)) for cell in _first_cells(self.entry)
+                if cell.checkState() == Qt.CheckState.Checked]
 
     def mark_entered(self) -> None:
         ids = self.ticked()
         if not ids:
             return
-        on = self.entry_date.date().toPython()
+        on = from_qdate(self.entry_date.date())
         self.verification.mark_entered(self.session.actor, ids, on)
         self.refresh_entry()
 
