@@ -21,7 +21,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check desa_app tests bench
-	$(BIN)/mypy desa_app/core
+	$(BIN)/mypy desa_app/core desa_app/gui desa_app/cli
 
 test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

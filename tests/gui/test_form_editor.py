@@ -44,8 +44,7 @@ def session(tmp_path: Path) -> Iterator[Any]:
     store = VillageStore(db)
     admin = store.users.authenticate("admin", PASSWORD)
     store.users.add(admin, "agen1", "Agen Satu", "enumerator", PASSWORD)
-    if hasattr(store, "set_dusun_names"):
-        store.set_dusun_names(admin, ["Krajan", "Ngemplak", "Sidomulyo"])
+    store.set_dusun_names(admin, ["Krajan", "Ngemplak", "Sidomulyo"])
     yield AppSession(store, store.users.authenticate("agen1", PASSWORD))
     store.close(backup=False)
 
@@ -426,8 +425,6 @@ def test_the_journal_keeps_the_box_being_typed(qtbot: Any, session: Any) -> None
 
 def test_dusun_from_the_list_and_a_new_one_only_on_purpose(qtbot: Any, editor: FormEditor,
                                                           session: Any) -> None:
-    if not hasattr(session.store, "set_dusun_names"):
-        pytest.skip("dusun list not in core yet")
     tab_to(qtbot, "dusun")
     type_text(qtbot, "Krajn")  # a typo
     press(qtbot, Qt.Key.Key_Tab)

@@ -21,7 +21,7 @@ from desa_app.core.instrument.state import ChangeSet, Environment, FormState
 from desa_app.core.store.errors import StoreError
 from desa_app.core.workflow import Action, Status, can_edit
 from desa_app.gui.form.ddk_flow import DdkFlow
-from desa_app.gui.form.inputs import WARNING_STYLE
+from desa_app.gui.form.inputs import WARNING_STYLE, NameListInput
 from desa_app.gui.form.member_flow import MemberFlow
 from desa_app.gui.form.members import MembersPanel
 from desa_app.gui.form.navigation_flow import NavigationFlow
@@ -139,6 +139,9 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         for name in list(self.unlocked):
             self.relock(name)
         self._village_names = self.load_village_names()
+        for row in self.top.rows.values():
+            if isinstance(row.input, NameListInput):
+                row.input.refresh_names()
         self.hint.setText("")
         self.refresh_all()
         self.scroller.verticalScrollBar().setValue(0)
@@ -457,9 +460,8 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         return self._village_names
 
     def load_village_names(self) -> list[str]:
-        names = getattr(self.session.store, "dusun_names", None)  # TEMPORARY until core lands
         try:
-            return list(names()) if names is not None else []
+            return list(self.session.store.dusun_names())
         except StoreError:
             return []
 

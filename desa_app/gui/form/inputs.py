@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desa_app.core.instrument.model import ChoiceList, Field, FieldType
+from desa_app.core.instrument.values_io import code_hint
 from desa_app.gui.form.typed import (
     codes_text,
     guess_choice,
@@ -23,7 +24,6 @@ from desa_app.gui.form.typed import (
     labels_text,
     slash_date,
 )
-from desa_app.gui.form.wording import code_hint
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
     QCompleter,

@@ -2,7 +2,7 @@
 item number, and jumping to the question an issue or a note is about.
 
 A mixin of :class:`desa_app.gui.form.editor.FormEditor`. Tab, Shift+Tab and Enter in
-any input (and in a table) arrive here as ``move``: the input first commits what was
+any input (and in a table) arrive here as ``move_focus``: the input first commits what was
 typed (a refusal keeps the cursor where it is), then the next stop in
 :class:`~desa_app.gui.form.stops.StopOrder` that is a stop *now* (relevant, typed,
 editable) gets the focus and is scrolled into view with its label and the lines above.
@@ -75,7 +75,7 @@ class NavigationFlow(EditorParts):
         """An input or a table cell got the focus (Tab, a jump, or the mouse)."""
         self.current_stop = Stop(name, key)
 
-    def move(self, delta: int) -> None:
+    def move_focus(self, delta: int) -> None:
         """Tab (+1) / Shift+Tab (-1): commit, then the next stop in paper order."""
         stop = self.current_stop
         if stop is not None and not self.commit_stop(stop):

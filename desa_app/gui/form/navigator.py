@@ -7,7 +7,7 @@ from typing import Any
 
 from desa_app.core.instrument.issues import Issue
 from desa_app.core.instrument.model import Instrument, Node, Severity
-from desa_app.gui.form.wording import place_of
+from desa_app.core.instrument.places import place_of
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
     QComboBox,

@@ -44,7 +44,7 @@ class Hooks(Protocol):
     """What the widgets report to the editor that owns them."""
 
     def on_edit(self, name: str, key: Key, value: object) -> None: ...
-    def move(self, delta: int) -> None: ...
+    def move_focus(self, delta: int) -> None: ...
     def stop_focused(self, name: str, key: Key) -> None: ...
     def typing_in(self, name: str, key: Key) -> None: ...
     def unlock(self, name: str) -> None: ...
@@ -110,7 +110,7 @@ class PanelBuilder:
     def _connect_row(self, row: FieldRow) -> None:
         hooks, registry = self.hooks, self.registry
         row.edited.connect(hooks.on_edit)
-        row.navigate.connect(hooks.move)
+        row.navigate.connect(hooks.move_focus)
         row.focused.connect(lambda name: hooks.stop_focused(name, registry.key))
         row.typing.connect(lambda name: hooks.typing_in(name, registry.key))
         row.unlock_requested.connect(hooks.unlock)
@@ -118,7 +118,7 @@ class PanelBuilder:
     def _connect_table(self, table: MatrixTable) -> None:
         hooks = self.hooks
         table.edited.connect(hooks.on_edit)
-        table.navigate.connect(hooks.move)
+        table.navigate.connect(hooks.move_focus)
         table.focused.connect(lambda name: hooks.stop_focused(name, table.key))
         table.typing.connect(lambda name: hooks.typing_in(name, table.key))
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from desa_app.core.instrument.model import Severity
+from desa_app.core.instrument.places import place_of
 from desa_app.core.store.errors import StoreError
 from desa_app.core.store.service import Summary
 from desa_app.core.workflow import Status, can_edit
 from desa_app.gui.form.parts import EditorParts
-from desa_app.gui.form.wording import place_of
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import QMessageBox
 from desa_app.gui.worker import run_in_background

@@ -16,8 +16,7 @@ from datetime import date
 from typing import Any
 
 from desa_app.core.instrument.model import ChoiceList, Field, FieldType
-from desa_app.core.instrument.values_io import parse_number
-from desa_app.gui.form.wording import code_hint
+from desa_app.core.instrument.values_io import code_hint, parse_number
 from desa_app.gui.i18n import t
 
 _WORD_SPLIT = re.compile(r"[^0-9a-z]+")

@@ -14,15 +14,20 @@ daftar kode ditampilkan</td></tr>
 <tr><td>Pilihan ganda</td><td>kode dipisah spasi, koma atau titik koma: <b>1 3 5</b></td></tr>
 <tr><td>Angka</td><td>desimal dengan koma atau titik: <b>0,25</b> = <b>0.25</b>; uang ditampilkan
 dengan titik ribuan setelah ditinggalkan</td></tr>
-<tr><td>Tanggal</td><td>8 angka hhbbtttt: <b>17081990</b> (garis miring ditambahkan sendiri)</td></tr>
-<tr><td>Tabel (1.4–1.8, 1.18 …)</td><td>Tab dari sel ke sel, baris demi baris; kode kolom tertulis di
+<tr><td>Tanggal</td><td>8 angka hhbbtttt: <b>17081990</b> (garis miring ditambahkan
+sendiri)</td></tr>
+<tr><td>Tabel (1.4–1.8, 1.18 …)</td><td>Tab dari sel ke sel, baris demi baris; kode kolom
+tertulis di
 bawah tabel; Tab setelah sel terakhir keluar dari tabel; Delete mengosongkan sel</td></tr>
 <tr><td><b>Ctrl+M</b></td><td>tambah anggota keluarga; kursor di pertanyaan pertamanya</td></tr>
-<tr><td><b>Ctrl+G</b></td><td>ke nomor butir: <b>1.22</b>, <b>2.1.14</b> (anggota yang tampil)</td></tr>
-<tr><td><b>Ctrl+S</b></td><td>simpan (draf juga disimpan sendiri 3 detik setelah berhenti mengetik)</td></tr>
+<tr><td><b>Ctrl+G</b></td><td>ke nomor butir: <b>1.22</b>, <b>2.1.14</b> (anggota yang
+tampil)</td></tr>
+<tr><td><b>Ctrl+S</b></td><td>simpan (draf juga disimpan sendiri 3 detik setelah berhenti
+mengetik)</td></tr>
 <tr><td><b>Ctrl+W</b></td><td>simpan lalu tutup rekaman</td></tr>
 <tr><td><b>Ctrl+PgDown</b> / <b>Ctrl+PgUp</b></td><td>bagian berikut / sebelumnya</td></tr>
-<tr><td><b>Ctrl+Enter</b></td><td>di Dusun: pakai nama dusun baru yang belum ada di daftar desa</td></tr>
+<tr><td><b>Ctrl+Enter</b></td><td>di Dusun: pakai nama dusun baru yang belum ada di daftar
+desa</td></tr>
 <tr><td>Roda tetikus</td><td>hanya menggulir formulir, tidak pernah mengubah jawaban</td></tr>
 </table>
 <p>Isian yang sedang diketik tersimpan di berkas pemulihan paling lambat sedetik kemudian:
@@ -35,21 +40,26 @@ KEYBOARD_EN = """
 <tr><td><b>Tab</b> / <b>Enter</b></td><td>keep this answer, go to the next question (paper order;
 questions not asked and automatic answers are skipped)</td></tr>
 <tr><td><b>Shift+Tab</b></td><td>back to the previous question</td></tr>
-<tr><td>Single choice</td><td>type the printed code (any number of digits, e.g. <b>12</b>) or the start
+<tr><td>Single choice</td><td>type the printed code (any number of digits, e.g. <b>12</b>) or
+the start
 of a word of its label (<b>slta</b>); its meaning shows beside; a code not in the list is refused
 and the list of codes shown</td></tr>
-<tr><td>Multiple choice</td><td>codes separated by spaces, commas or semicolons: <b>1 3 5</b></td></tr>
+<tr><td>Multiple choice</td><td>codes separated by spaces, commas or semicolons: <b>1 3
+5</b></td></tr>
 <tr><td>Numbers</td><td>decimals with a comma or a point: <b>0,25</b> = <b>0.25</b>; money shows
 thousands separators once left</td></tr>
 <tr><td>Dates</td><td>8 digits ddmmyyyy: <b>17081990</b> (the slashes are added)</td></tr>
 <tr><td>Tables (1.4–1.8, 1.18 …)</td><td>Tab from cell to cell, row by row; the columns' codes are
 printed under the table; Tab after the last cell leaves it; Delete empties a cell</td></tr>
-<tr><td><b>Ctrl+M</b></td><td>add a household member; the cursor goes to its first question</td></tr>
-<tr><td><b>Ctrl+G</b></td><td>go to an item number: <b>1.22</b>, <b>2.1.14</b> (the member shown)</td></tr>
+<tr><td><b>Ctrl+M</b></td><td>add a household member; the cursor goes to its first
+question</td></tr>
+<tr><td><b>Ctrl+G</b></td><td>go to an item number: <b>1.22</b>, <b>2.1.14</b> (the member
+shown)</td></tr>
 <tr><td><b>Ctrl+S</b></td><td>save (a draft is also saved 3 seconds after typing stops)</td></tr>
 <tr><td><b>Ctrl+W</b></td><td>save and close the record</td></tr>
 <tr><td><b>Ctrl+PgDown</b> / <b>Ctrl+PgUp</b></td><td>next / previous part</td></tr>
-<tr><td><b>Ctrl+Enter</b></td><td>in Dusun: use a new hamlet name that is not in the village list</td></tr>
+<tr><td><b>Ctrl+Enter</b></td><td>in Dusun: use a new hamlet name that is not in the village
+list</td></tr>
 <tr><td>Mouse wheel</td><td>only scrolls the form, never changes an answer</td></tr>
 </table>
 <p>What is being typed reaches the recovery file within a second: after a power cut it is
@@ -59,7 +69,8 @@ offered back when the app opens.</p>
 MESSAGES: dict[str, tuple[str, str]] = {
     "help.keyboard_title": ("Papan ketik (F1)", "Keyboard (F1)"),
     "help.keyboard": (KEYBOARD_ID, KEYBOARD_EN),
-    "form.keys_line": ("F1 bantuan · Tab berikut · Ctrl+M anggota · Ctrl+G ke nomor · Ctrl+S simpan",
+    "form.keys_line": ("F1 bantuan · Tab berikut · Ctrl+M anggota · Ctrl+G ke nomor · "
+                       "Ctrl+S simpan",
                        "F1 help · Tab next · Ctrl+M member · Ctrl+G go to · Ctrl+S save"),
     "form.hint_end": ("Ini pertanyaan terakhir. Ctrl+S menyimpan, Ctrl+W menutup.",
                       "This is the last question. Ctrl+S saves, Ctrl+W closes."),
@@ -94,8 +105,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.matrix_several": (" (boleh lebih dari satu, pisahkan dengan spasi)",
                             " (several allowed, separated by spaces)"),
     "input.pick_list": ("Pilih dari daftar", "Pick from the list"),
-    "input.no_such_code": ("Tidak ada pilihan «{text}». {hint}", "There is no option «{text}». {hint}"),
-    "input.no_such_codes": ("Kode {codes} tidak ada. {hint}", "Code {codes} does not exist. {hint}"),
+    "input.no_such_code": ("Tidak ada pilihan «{text}». {hint}",
+                           "There is no option «{text}». {hint}"),
+    "input.no_such_codes": ("Kode {codes} tidak ada. {hint}",
+                            "Code {codes} does not exist. {hint}"),
     "input.more_matches": (" (dan {n} lainnya cocok: ketik lebih banyak)",
                            " (and {n} more match: type more)"),
     "input.date_format": ("Tanggal ditulis 8 angka hhbbtttt, mis. 17081990.",
