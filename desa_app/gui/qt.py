@@ -4,6 +4,7 @@ Every GUI module takes Qt classes from here, so a change of binding or version (
 work-around for one) happens in a single file, and a test can check that rule.
 """
 
+import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -64,6 +65,13 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+
+
+def is_alive(obj: object) -> bool:
+    """False once the C++ side of a Qt object has been deleted (its Python wrapper may
+    outlive it, and touching it then raises RuntimeError)."""
+    return bool(shiboken6.isValid(obj))
+
 
 __all__ = [
     "QAbstractItemDelegate",
@@ -129,4 +137,5 @@ __all__ = [
     "QtWidgets",
     "Signal",
     "Slot",
+    "is_alive",
 ]

@@ -292,7 +292,8 @@ class SetupWizard(QWizard):
         self.storage_page.set_busy(True)
         run_in_background(
             lambda: init_village(path, village.code, username, name, password, passphrase),
-            lambda database: self._created(database, path, username), self._failed)
+            lambda database: self._created(database, path, username), self._failed,
+            owner=self)
 
     def _created(self, database: Database, path: Path, username: str) -> None:
         self.busy = False  # the page stays busy-looking: the wizard closes right away

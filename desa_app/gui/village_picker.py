@@ -155,7 +155,7 @@ class VillagePage(QWizardPage):
         self.status.setText(t("setup.village.searching"))
         run_in_background(lambda: search_villages(text),
                           lambda found: self._found(generation, found),
-                          self._failed)
+                          self._failed, owner=self)
 
     def _failed(self, exc: BaseException, trace: str) -> None:
         self._pending -= 1

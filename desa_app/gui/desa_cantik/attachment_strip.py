@@ -148,7 +148,8 @@ class AttachmentStrip(QWidget):
 
         self.loading = True
         run_in_background(work, lambda result: self._loaded(generation, result),
-                          lambda exc, trace: self._failed(generation, exc, trace))
+                          lambda exc, trace: self._failed(generation, exc, trace),
+                          owner=self)
 
     def _loaded(self, generation: int, result: list[Loaded]) -> None:
         if generation != self.generation:
@@ -240,7 +241,7 @@ class AttachmentStrip(QWidget):
             return target
 
         run_in_background(work, self.launch, lambda exc, trace: report(
-            self, self.problem, exc, trace))
+            self, self.problem, exc, trace), owner=self)
 
     def launch(self, path: Path) -> None:
         """Open with the system's program (tests replace this: nothing to launch there)."""

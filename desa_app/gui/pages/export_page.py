@@ -200,7 +200,8 @@ class ExportPage(QWidget):
         progress = Progress(self.relay.progressed.emit)
         self._start(progress)
         run_in_background(lambda: _work(what, kind, source, path, progress),
-                          lambda message: self._finished(path, message), self._failed)
+                          lambda message: self._finished(path, message), self._failed,
+                          owner=self)
 
     def cancel(self) -> None:
         if self.progress is not None:
