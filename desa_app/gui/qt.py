@@ -4,6 +4,8 @@ Every GUI module takes Qt classes from here, so a change of binding or version (
 work-around for one) happens in a single file, and a test can check that rule.
 """
 
+from typing import Any
+
 import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import (
@@ -138,4 +140,13 @@ __all__ = [
     "Signal",
     "Slot",
     "is_alive",
+    "qtest",
 ]
+
+
+def qtest() -> Any:
+    """Qt's test driver (key events as a person types them), for the screenshot script;
+    imported on first use so the app itself never loads QtTest."""
+    from PySide6.QtTest import QTest
+
+    return QTest

@@ -82,6 +82,7 @@ def main(out: Path) -> int:
     _grab(window, out / "07-formulir-anggota.png", app)
     editor.request_close()
     app.processEvents()
+    _typing_shots(window, host, out, app)
     window.show_page("nav.settings")  # type: ignore[attr-defined]
     _grab(window, out / "08-pengaturan.png", app)
     _profil_shots(window, host, store, actor, out, app)
@@ -108,6 +109,62 @@ def main(out: Path) -> int:
     window.hide()  # type: ignore[attr-defined]
     store.close(backup=False)
     return 0
+
+
+def _keys(app: Any, text: str) -> None:
+    """Type as a person does: each key to the widget that has the focus."""
+    from desa_app.gui.qt import QApplication, qtest
+
+    for char in text:
+        qtest().keyClicks(QApplication.focusWidget(), char)
+        app.processEvents()
+
+
+def _key(app: Any, key: Any, modifier: Any = None) -> None:
+    from desa_app.gui.qt import QApplication, Qt, qtest
+
+    qtest().keyClick(QApplication.focusWidget(), key,
+                   modifier or Qt.KeyboardModifier.NoModifier)
+    app.processEvents()
+
+
+def _typing_shots(window: Any, host: Any, out: Path, app: Any) -> None:
+    """A new household being typed: a code's meaning shown while typing, a refused
+    code with the valid ones, a table cell by cell, a member just added with Ctrl+M."""
+    from desa_app.gui.qt import QApplication, Qt
+
+    window.activateWindow()
+    while QApplication.activeWindow() is not window:
+        app.processEvents()
+    editor = host.new_record()
+    app.processEvents()
+    editor.autosave.stop()
+    _keys(app, "3501011502150003")
+    _key(app, Qt.Key.Key_Tab)
+    _keys(app, "Suparman")
+    _key(app, Qt.Key.Key_Tab)
+    editor.go_to_number("1.4")
+    _keys(app, "2")
+    _key(app, Qt.Key.Key_Tab)
+    _keys(app, "1 3")
+    _grab(window, out / "17-mengetik-tabel.png", app)
+    _key(app, Qt.Key.Key_Tab)
+    editor.go_to_number("1.5")
+    _keys(app, "0.5")
+    _key(app, Qt.Key.Key_Tab)
+    _grab(window, out / "18-kode-ditolak.png", app)
+    _key(app, Qt.Key.Key_Escape)
+    _key(app, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    _grab(window, out / "19-anggota-baru.png", app)
+    editor.go_to_number("2.1.14")
+    _keys(app, "tamat s")
+    _grab(window, out / "20-pilihan-diketik.png", app)
+    editor.load(None)  # a screenshot, not work to keep
+    editor.autosave.stop()
+    if editor.journal is not None:
+        editor.journal.discard()
+    editor.request_close()
+    app.processEvents()
 
 
 def _profil_shots(window: Any, host: Any, store: Any, actor: Any, out: Path,

@@ -13,10 +13,11 @@ from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.village import init_village
 from desa_app.gui.app import build_window
 from desa_app.gui.form.recovery import pending
-from desa_app.gui.qt import QApplication, QMessageBox, Qt, QTimer
+from desa_app.gui.qt import QApplication, QEvent, QMessageBox, QObject, Qt, QTimer, QWidget
 from desa_app.gui.session import AppSession
 
 from .test_form_editor import PASSWORD, cheap_hashing, enter_household, type_field
+from .typist import type_text
 
 __all__ = ["cheap_hashing"]  # the autouse fixture, imported to apply here too
 
@@ -37,8 +38,37 @@ def app_window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     yield window, host, session
     store.close(backup=False)
+
+
+def test_opening_the_questionnaire_keeps_the_window_active(qtbot: Any,
+                                                          app_window: Any) -> None:
+    """Building the questionnaire once flashed a parentless button up as a window of
+    its own, which took the activation (and so the keyboard) away from the app."""
+    window, host, _session = app_window
+    shown: list[str] = []
+
+    class WindowSpy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) \
+                    and watched.isWindow():
+                shown.append(type(watched).__name__)
+            return False
+
+    spy = WindowSpy()
+    QApplication.instance().installEventFilter(spy)  # type: ignore[union-attr]
+    try:
+        host.new_record()
+        for instrument_id in ("potensi", "perkembangan"):
+            host.ensure_editor(instrument_id)
+        qtbot.wait(200)
+    finally:
+        QApplication.instance().removeEventFilter(spy)  # type: ignore[union-attr]
+    assert shown == []
+    assert QApplication.activeWindow() is window
+    assert QApplication.focusWidget() is not None
 
 
 def test_new_household_from_the_list_by_keyboard(qtbot: Any, app_window: Any) -> None:
@@ -50,7 +80,7 @@ def test_new_household_from_the_list_by_keyboard(qtbot: Any, app_window: Any) ->
     editor = host.editor
     assert editor is not None and window.stack.currentWidget() is editor
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    enter_household(qtbot, editor)
+    enter_household(qtbot)
     with qtbot.waitSignal(editor.closed, timeout=10_000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W,
                        Qt.KeyboardModifier.ControlModifier)  # closing saves first
@@ -69,10 +99,11 @@ def test_recovery_is_offered_after_a_crash(qtbot: Any, app_window: Any) -> None:
     editor = host.new_record()
     editor.autosave.stop()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    type_field(qtbot, editor, "no_kk", "3501011502150003")
-    type_field(qtbot, editor, "nama_kk", "Belum Sempat Disimpan")
+    type_field(qtbot, "no_kk", "3501011502150003")
+    type_field(qtbot, "nama_kk", "Belum Sempat Disimpan")
     editor.autosave.stop()  # the power fails before the autosave fires
     assert session.store.queries.page(session.actor).total == 0
+    editor.journal_now()  # (the journal timer's second, without waiting for it)
     editor.dirty = False  # the crashed process is gone: nobody will ask about it
     editor.journal = None
 
@@ -90,32 +121,28 @@ def test_recovery_is_offered_after_a_crash(qtbot: Any, app_window: Any) -> None:
     assert entry is not None
     recovered = host2.editor
     assert recovered is not None and recovered.dirty
-    assert recovered.top.rows["nama_kk"].input.text() == "Belum Sempat Disimpan"
+    assert recovered.top.rows["nama_kk"].input.box.text() == "Belum Sempat Disimpan"
     with qtbot.waitSignal(recovered.saved, timeout=10_000):
         recovered.save("dipulihkan")
     assert session.store.queries.page(session.actor).rows[0].nama_kk == "Belum Sempat Disimpan"
 
 
 def test_navigation_order_and_closing_with_unsaved_work(qtbot: Any, app_window: Any) -> None:
-    window, host, _session = app_window
+    window, host, session = app_window
     keys = [window.navigation.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(window.navigation.count())]
     assert keys == ["nav.home", "nav.households", "nav.profile", "nav.desa_cantik",
                     "nav.settings"]
     editor = host.new_record()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    type_field(qtbot, editor, "no_kk", "3501011502150003")
+    type_field(qtbot, "no_kk", "3501011502150003")
+    type_text(qtbot, "Ditutup Sambil Diketik")  # 'nama_kk', no Tab
     editor.autosave.stop()
-
-    def answer(button: QMessageBox.StandardButton) -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        box.button(button).click()
-
-    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.Cancel))
-    window.close()
-    assert window.isVisible() and not window.closing_requested  # cancelled: stays open
-    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.Save))
     with qtbot.waitSignal(editor.saved, timeout=10_000):
-        window.close()
-    qtbot.waitUntil(lambda: not window.isVisible())  # saved first, then closed
+        window.close()  # nothing to ask: the draft is saved, then the window closes
+    qtbot.waitUntil(lambda: not window.isVisible())
+    record_id = editor.record_id
+    assert record_id is not None
+    answers = session.store.records.load(session.actor, record_id).answers
+    assert answers["nama_kk"] == "Ditutup Sambil Diketik"
+    assert pending(session.store.db.path, session.actor.username) == []

@@ -148,7 +148,8 @@ class MatrixTable(QTableWidget):
         self.codes = QLabel(self.codes_legend())
         self.codes.setWordWrap(True)
         self.codes.setStyleSheet("color: #333; font-size: 9pt;")
-        self.codes.setVisible(bool(self.codes.text()))
+        if not self.codes.text():
+            self.codes.hide()  # (never show() a widget before it has a parent)
         self.feedback = QLabel("")
         self.feedback.setWordWrap(True)
         self.feedback.hide()

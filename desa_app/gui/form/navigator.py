@@ -152,7 +152,6 @@ class NotesList(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.resolve = QPushButton(t("notes.resolve"))
-        self.resolve.setVisible(can_resolve)
         self.resolve.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -162,6 +161,9 @@ class NotesList(QWidget):
         layout.addWidget(self.target)
         layout.addWidget(self.text)
         layout.addWidget(self.write)
+        # only once it has a parent: shown before, a parentless button is a window of its
+        # own that flashes up and takes the activation away from the main window
+        self.resolve.setVisible(can_resolve)
         self.list.itemActivated.connect(self._chosen)
         self.list.itemClicked.connect(self._chosen)
         self.list.currentItemChanged.connect(
