@@ -224,4 +224,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "The two new passwords differ."),
     "settings.password_change": ("&Ganti kata sandi", "&Change password"),
     "settings.password_done": ("Kata sandi sudah diganti.", "Password changed."),
+    "settings.dusun": ("Daftar dusun/lingkungan", "Dusun/lingkungan list"),
+    "settings.dusun_note": (
+        "Pilihan untuk H.6 Dusun di kuesioner. Setiap perubahan langsung disimpan.",
+        "The choices for H.6 Dusun in the questionnaire. Every change is saved at once."),
+    "settings.dusun_new": ("Na&ma dusun baru:", "New d&usun name:"),
+    "settings.dusun_new_hint": ("ketik nama lalu tekan Enter", "type a name, then press Enter"),
+    "settings.dusun_add": ("&Tambah", "&Add"),
+    "settings.dusun_saved_list": ("&Daftar tersimpan:", "Saved l&ist:"),
+    "settings.dusun_rename": ("Ganti &nama", "Rena&me"),
+    "settings.dusun_remove": ("&Hapus", "Remo&ve"),
+    "settings.dusun_rename_hint": (
+        "Ganti nama (F2) hanya mengubah daftar ini: rumah tangga yang sudah disimpan tetap "
+        "memakai nama lama sampai kuesionernya diubah. Hapus: tombol Delete.",
+        "Renaming (F2) changes this list only: households already saved keep the old name "
+        "until their questionnaire is edited. Remove: the Delete key."),
+    "settings.dusun_unlisted": ("Dipakai rumah tangga tetapi belum ada di daftar:",
+                                "Used by households but not in the list:"),
+    "settings.dusun_unlisted_tip": (
+        "Nama ini tertulis di rumah tangga yang sudah disimpan, tetapi tidak ada di daftar.",
+        "This name is written in saved households but is not in the list."),
+    "settings.dusun_take": ("Masukkan ke daftar", "Add to the list"),
+    "settings.dusun_take_tip": ("Masukkan «{name}» ke daftar dusun",
+                                "Add “{name}” to the dusun list"),
+    "settings.dusun_read_only": (
+        "Hanya operator desa yang dapat mengubah daftar ini; Anda dapat melihatnya.",
+        "Only the village operator can change this list; you can view it."),
+    "settings.dusun_empty": ("Belum ada dusun di daftar.", "No dusun in the list yet."),
+    "settings.dusun_saved": ("Tersimpan: {n} dusun di daftar.", "Saved: {n} dusun in the list."),
+    "settings.dusun_exists": ("«{name}» sudah ada di daftar.", "“{name}” is already in the list."),
+    "settings.dusun_blank": ("Nama dusun tidak boleh kosong; nama lama tetap dipakai.",
+                             "A dusun name cannot be blank; the old name is kept."),
+    "settings.dusun_remove_title": ("Hapus dusun", "Remove dusun"),
+    "settings.dusun_remove_ask": (
+        "Hapus «{name}» dari daftar dusun?\n\nRumah tangga yang sudah memakai nama ini "
+        "tidak berubah; namanya lalu tampil sebagai «dipakai tetapi belum ada di daftar».",
+        "Remove “{name}” from the dusun list?\n\nHouseholds that already use this name "
+        "do not change; the name is then shown as “used but not in the list”."),
 }

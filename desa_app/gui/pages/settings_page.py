@@ -1,5 +1,6 @@
 """Pengaturan: language, where the database is (and whether it is safe), a backup on
-request, and changing one's own password.
+request, the village's dusun list (``dusun_box.DusunBox``), and changing one's own
+password.
 
 The database facts are shown plainly (file, encrypted or not, last backup) because the
 most common loss on a village laptop is a file nobody knew where it was or that was never
@@ -18,6 +19,7 @@ from desa_app.core.workflow import Action
 from desa_app.gui.i18n import LANGUAGES, language, t
 from desa_app.gui.login import busy_bar, problem_label, report, say, secret_field
 from desa_app.gui.main_window import MainWindow, register_page
+from desa_app.gui.pages.dusun_box import DusunBox
 from desa_app.gui.qt import (
     QComboBox,
     QFont,
@@ -58,6 +60,8 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self._language_box())
         layout.addWidget(self._database_box())
+        self.dusun_box = DusunBox(session)
+        layout.addWidget(self.dusun_box)
         layout.addWidget(self._password_box())
         layout.addStretch(1)
         content.setMaximumWidth(900)  # fields of a readable length on a wide screen
