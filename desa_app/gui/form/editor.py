@@ -36,6 +36,7 @@ from desa_app.gui.form.typing_aids import GoToDialog, IdentityWatch, KeyboardHel
 from desa_app.gui.i18n import form_language, t, village_record_title
 from desa_app.gui.qt import (
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QKeySequence,
@@ -55,6 +56,7 @@ from desa_app.gui.session import AppSession
 
 AUTOSAVE_MS = 3000
 JOURNAL_MS = 1000
+HINT_STYLE = "color: #0b4f9c;"
 
 
 class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidget):
@@ -103,6 +105,12 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         """Open a record (``None``: a new household), or what a journal kept of one.
         ``read_only`` is the Tim's review: nothing can be typed whatever the status."""
         session = self.session
+        # the box being typed belongs to the record on screen: it commits there (the
+        # form host saves that record first), never into the record opened next
+        self.commit_pending()
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            self.scroller.setFocus()
         self.autosave.stop()
         self.journal_timer.stop()
         self.generation += 1  # a save still running for the previous record must not touch
@@ -227,7 +235,8 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         splitter.addWidget(self.scroller)
         splitter.setSizes([300, 1000])
         self.hint = QLabel("")  # where Tab cannot go on, and what to press instead
-        self.hint.setStyleSheet("color: #0b4f9c;")
+        self.hint.setStyleSheet(HINT_STYLE)
+        self.hint.setWordWrap(True)
         keys_line = QLabel(t("form.keys_line"))
         keys_line.setStyleSheet("color: #555; font-size: 9pt;")
         footer = QHBoxLayout()
@@ -382,7 +391,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
 
     # -- editing -------------------------------------------------------------------------
     def on_edit(self, name: str, key: Key, value: object) -> None:
-        if not self.editable:
+        if not self.editable or not self.has_instance(key):
             return
         changes = self.state.set(name, value, key)
         self.dirty = True
@@ -391,6 +400,12 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         self.autosave.start()
         self.warn_identity(name, key, value)
         QTimer.singleShot(0, self.reveal_current)  # a redraw above must not move it away
+
+    def has_instance(self, key: Key) -> bool:
+        """An edit from a member row that no longer exists (removed, another record)."""
+        if not key:
+            return True
+        return self.members is not None and 0 <= key[0] < self.member_count()
 
     def typing_in(self, name: str, key: Key) -> None:
         """A box is being typed: the journal keeps its text within a second."""
@@ -465,7 +480,8 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         except StoreError:
             return []
 
-    def show_hint(self, text: str) -> None:
+    def show_hint(self, text: str, style: str = "") -> None:
+        self.hint.setStyleSheet(style or HINT_STYLE)
         self.hint.setText(text)
 
     def unlock(self, name: str) -> None:

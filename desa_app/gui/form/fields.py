@@ -50,8 +50,9 @@ def is_automatic(field: Field) -> bool:
 
 
 def can_unlock(field: Field) -> bool:
-    """A read-only answer with a default (not a calculation) may be changed on purpose."""
-    return (field.read_only and not field.is_computed and field.type not in (
+    """A read-only answer of the record itself with a default (the village code, not a
+    calculation) may be changed on purpose; a member's number follows the roster."""
+    return (field.read_only and not field.is_computed and not field.repeats and field.type not in (
         FieldType.NOTE, FieldType.CALCULATE) and (field.default is not None
                                                   or field.default_expr is not None))
 

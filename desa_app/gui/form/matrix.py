@@ -5,7 +5,7 @@ column); columns are what the item asks per row. Each cell is an ordinary questi
 the form state. Typing into a cell opens a ``TypingBox`` whose text is interpreted by
 the same rules as a question box (:func:`desa_app.gui.form.typed.interpret`); Tab,
 Shift+Tab and Enter ask the editor to move on, which walks the cells in paper order and
-leaves the table after the last one. The codes of the choice columns are printed under
+leaves the table after the last one. The codes of the choice columns are printed above
 the table; a cell with a problem turns red (error) or amber (warning) and its tip says why.
 """
 
@@ -80,6 +80,7 @@ class MatrixTable(QTableWidget):
     navigate = Signal(int)
     focused = Signal(str)
     typing = Signal(str)
+    said = Signal(str, str)  # what the cell says about the text typed (also at the footer)
 
     def __init__(self, matrix: Matrix, instrument: Instrument, key: Key = ()) -> None:
         self.matrix = matrix
@@ -170,9 +171,12 @@ class MatrixTable(QTableWidget):
         return "<br>".join(lines)
 
     def show_feedback(self, text: str, style: str = "") -> None:
+        """Under the table, and at the editor's footer: a long table's bottom edge is
+        often off the screen while its first rows are typed."""
         self.feedback.setStyleSheet(style)
         self.feedback.setText(text)
         self.feedback.setVisible(bool(text))
+        self.said.emit(text, style)
 
     def current_name(self) -> str | None:
         return self.name_at.get((self.currentRow(), self.currentColumn()))

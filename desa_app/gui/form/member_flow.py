@@ -30,6 +30,7 @@ class MemberFlow(EditorParts):
         self.commit_pending()
         key = self.state.add_instance(self.members.repeat.name)
         self._structure_changed(select=key[0])
+        self.scroll_to_top(self.members.detail_title)  # the member's page, from its top
         self.focus_first(self.members.registry)
 
     def remove_member(self, index: int) -> None:

@@ -147,6 +147,15 @@ class NavigationFlow(EditorParts):
         elif rect is None:
             horizontal.setValue(0)
 
+    def scroll_to_top(self, widget: QWidget) -> None:
+        """Put a widget (a new member's title) at the top of the form's view."""
+        content = self.scroller.widget()
+        if content is None or not content.isAncestorOf(widget):
+            return
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.scroller.verticalScrollBar().setValue(
+            max(0, widget.mapTo(content, widget.rect().topLeft()).y() - 8))
+
     def reveal_current(self) -> None:
         """After a redraw moved things around: the focused question stays in view."""
         stop = self.current_stop

@@ -49,6 +49,7 @@ class Hooks(Protocol):
     def typing_in(self, name: str, key: Key) -> None: ...
     def unlock(self, name: str) -> None: ...
     def village_names(self) -> list[str]: ...
+    def show_hint(self, text: str, style: str = "") -> None: ...
 
 
 class PanelBuilder:
@@ -79,8 +80,8 @@ class PanelBuilder:
                     inner.addWidget(hint)
                 table = MatrixTable(node, self.instrument, self.registry.key)
                 self._connect_table(table)
+                inner.addWidget(table.codes)  # above: seen when the table is entered
                 inner.addWidget(table)
-                inner.addWidget(table.codes)
                 inner.addWidget(table.feedback)
                 self.registry.matrices[node.name] = table
                 self.registry.containers[node.name] = box
@@ -121,6 +122,7 @@ class PanelBuilder:
         table.navigate.connect(hooks.move_focus)
         table.focused.connect(lambda name: hooks.stop_focused(name, table.key))
         table.typing.connect(lambda name: hooks.typing_in(name, table.key))
+        table.said.connect(hooks.show_hint)
 
     @staticmethod
     def _title(node: Node) -> str:

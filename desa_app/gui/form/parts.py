@@ -71,7 +71,7 @@ class EditorParts:
     def set_editable(self, editable: bool) -> None:
         raise NotImplementedError
 
-    def show_hint(self, text: str) -> None:
+    def show_hint(self, text: str, style: str = "") -> None:
         raise NotImplementedError
 
     def focus_first(self, registry: Registry | None = None) -> None:
@@ -81,6 +81,9 @@ class EditorParts:
         raise NotImplementedError
 
     def jump_to(self, issue: Issue) -> None:
+        raise NotImplementedError
+
+    def scroll_to_top(self, widget: QWidget) -> None:
         raise NotImplementedError
 
     def record_title(self) -> str:
