@@ -200,8 +200,8 @@ def main() -> int:
 
     editor.load(eight[0])
     editor.show()
-    editor.activateWindow()
-    while QApplication.activeWindow() is not editor:
+    window.activateWindow()  # type: ignore[attr-defined]
+    while QApplication.activeWindow() is not window:
         app.processEvents()
     assert editor.members is not None
     editor.members.select_member(1)

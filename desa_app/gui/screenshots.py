@@ -167,6 +167,26 @@ def _typing_shots(window: Any, host: Any, out: Path, app: Any) -> None:
     app.processEvents()
 
 
+def _village_typing_shot(window: Any, editor: Any, out: Path, app: Any) -> None:
+    """A Perkembangan table typed cell by cell, and the F1 card over the form."""
+    from desa_app.core.instrument.model import Matrix
+    from desa_app.gui.form.typing_aids import KeyboardHelp
+    from desa_app.gui.qt import Qt
+
+    table = next(node for node in editor.instrument.order if isinstance(node, Matrix)
+                 and any(c.list_name for c in node.columns))
+    editor.go_to_node(table.name)
+    _keys(app, "1")
+    _key(app, Qt.Key.Key_Tab)
+    _keys(app, "12,5")
+    _grab(window, out / "21-perkembangan-tabel.png", app)
+    _key(app, Qt.Key.Key_Escape)
+    card = KeyboardHelp(editor)
+    _grab(card, out / "22-bantuan-f1.png", app)
+    card.close()
+    editor.autosave.stop()
+
+
 def _profil_shots(window: Any, host: Any, store: Any, actor: Any, out: Path,
                   app: Any) -> None:
     """Profil Desa: the list, Potensi's ages counted from DDK, and the confirmation of a
@@ -182,7 +202,9 @@ def _profil_shots(window: Any, host: Any, store: Any, actor: Any, out: Path,
     editor.show_section("sdm_jumlah")
     _grab(window, out / "15-potensi-dari-ddk.png", app)
     editor.request_close()
-    editor = host.open_record(rows["perkembangan"].record_id)
+    editor = host.open_record(rows["perkembangan"].record_id)  # a draft: typed into
+    _village_typing_shot(window, editor, out, app)
+    editor.load(rows["perkembangan"].record_id)  # what the shot typed is not kept
     figures = Profil(store).ddk_figures(actor, editor.instrument, editor.record_year())
     emptied, typed = [name for name, value in figures.values.items() if value][:2]
     editor.on_edit(typed, (), int(figures.values[typed]) + 2)  # corrected by hand

@@ -10,7 +10,7 @@ closed (it is an ordinary edit: autosaved, journalled, in the record's history).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from desa_app.core.instrument.model import Field
 from desa_app.core.profil import refresh
@@ -18,7 +18,7 @@ from desa_app.core.profil.figures import figure_fields
 from desa_app.core.store.errors import StoreError
 from desa_app.gui.form.ddk_dialog import DdkDialog, number_text
 from desa_app.gui.i18n import t
-from desa_app.gui.qt import QDialog, QMessageBox
+from desa_app.gui.qt import QDialog, QMessageBox, QObject
 from desa_app.gui.worker import run_in_background
 
 ORIGIN_STYLE = {refresh.Origin.DDK: "color: #00695c;", refresh.Origin.MANUAL: "color: #8a5a00;"}
@@ -107,7 +107,8 @@ class DdkFlow:
                             trace=trace)
             QMessageBox.warning(self, t("ddk.dialog_title"), message)  # type: ignore[arg-type]
 
-        run_in_background(lambda: profil.ddk_figures(actor, instrument, year), done, failed)
+        run_in_background(lambda: profil.ddk_figures(actor, instrument, year), done, failed,
+                          owner=cast(QObject, self))
 
     def confirm_ddk(self, figures: Any) -> None:
         changes = refresh.compare(self.state, figures.values)

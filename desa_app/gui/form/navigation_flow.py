@@ -108,7 +108,9 @@ class NavigationFlow(EditorParts):
         """A question left behind may now say it is required."""
         if (stop.name, stop.key) not in self.passed:
             self.passed.add((stop.name, stop.key))
-            self.refresh_cell(stop.name, stop.key)
+            if any(issue.code == "required"
+                   for issue in self.state.issues_for(stop.name, stop.key)):
+                self.refresh_cell(stop.name, stop.key)  # only then is there news
 
     def focus_stop(self, stop: Stop) -> None:
         if stop.key and self.members is not None and self.members.current != stop.key[0]:

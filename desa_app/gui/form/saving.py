@@ -64,7 +64,7 @@ class SaveFlow(EditorParts):
         self.refresh_summary()
         generation = self.generation
         run_in_background(work, lambda data: self._saved(data, answers, generation),
-                          self._save_failed)
+                          self._save_failed, owner=self.widget())
 
     def _saved(self, data: Any, answers: dict[str, Any], generation: int) -> None:
         self.saving = False
@@ -127,7 +127,7 @@ class SaveFlow(EditorParts):
         records, actor, record_id = self.session.store.records, self.session.actor, self.record_id
         assert record_id is not None
         run_in_background(lambda: records.submit(actor, record_id), self._submitted,
-                          self._save_failed)
+                          self._save_failed, owner=self.widget())
 
     def _submitted(self, status: Status) -> None:
         self.status = status

@@ -18,7 +18,7 @@ dengan titik ribuan setelah ditinggalkan</td></tr>
 sendiri)</td></tr>
 <tr><td>Tabel (1.4–1.8, 1.18 …)</td><td>Tab dari sel ke sel, baris demi baris; kode kolom
 tertulis di
-bawah tabel; Tab setelah sel terakhir keluar dari tabel; Delete mengosongkan sel</td></tr>
+atas tabel; Tab setelah sel terakhir keluar dari tabel; Delete mengosongkan sel</td></tr>
 <tr><td><b>Ctrl+M</b></td><td>tambah anggota keluarga; kursor di pertanyaan pertamanya</td></tr>
 <tr><td><b>Ctrl+G</b></td><td>ke nomor butir: <b>1.22</b>, <b>2.1.14</b> (anggota yang
 tampil)</td></tr>
@@ -50,7 +50,7 @@ and the list of codes shown</td></tr>
 thousands separators once left</td></tr>
 <tr><td>Dates</td><td>8 digits ddmmyyyy: <b>17081990</b> (the slashes are added)</td></tr>
 <tr><td>Tables (1.4–1.8, 1.18 …)</td><td>Tab from cell to cell, row by row; the columns' codes are
-printed under the table; Tab after the last cell leaves it; Delete empties a cell</td></tr>
+printed above the table; Tab after the last cell leaves it; Delete empties a cell</td></tr>
 <tr><td><b>Ctrl+M</b></td><td>add a household member; the cursor goes to its first
 question</td></tr>
 <tr><td><b>Ctrl+G</b></td><td>go to an item number: <b>1.22</b>, <b>2.1.14</b> (the member
@@ -68,6 +68,7 @@ offered back when the app opens.</p>
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "help.keyboard_title": ("Papan ketik (F1)", "Keyboard (F1)"),
+    "help.close": ("Tutup", "Close"),
     "help.keyboard": (KEYBOARD_ID, KEYBOARD_EN),
     "form.keys_line": ("F1 bantuan · Tab berikut · Ctrl+M anggota · Ctrl+G ke nomor · "
                        "Ctrl+S simpan",
@@ -88,6 +89,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "«{label}» is filled automatically and is normally not changed. "
                             "Changing it can move this household to another village. Open "
                             "it for changing?"),
+    "form.goto_cancel": ("Batal", "Cancel"),
     "form.goto_title": ("Ke nomor butir (Ctrl+G)", "Go to item (Ctrl+G)"),
     "form.goto_prompt": ("Nomor butir seperti tercetak di kertas, lalu Enter:",
                          "The item number as printed on paper, then Enter:"),
