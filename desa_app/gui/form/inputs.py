@@ -195,7 +195,7 @@ class TextInput(FieldInput):
 
     def _edited(self, text: str) -> None:
         if self.field_type is FieldType.DATE and len(text) > len(self._before):
-            formatted = slash_date(text)
+            formatted = slash_date(text, self._before)
             if formatted != text:
                 self.box.setText(formatted)
                 text = formatted

@@ -124,17 +124,37 @@ def labels_text(value: object, choices: ChoiceList, language: str = "") -> str:
     return " · ".join(parts)
 
 
-DATE_DIGITS = re.compile(r"^(\d{2})/?(\d{2})/?(\d{4})$")
+DATE_DIGITS = re.compile(r"^([0-9]{2})/?([0-9]{2})/?([0-9]{4})$"
+                         r"|^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 
 
-def slash_date(text: str) -> str:
-    """``12051980`` -> ``12/05/1980`` while typing; slashes typed by hand are kept."""
+def date_parts(text: str) -> tuple[int, int, int] | None:
+    """(day, month, year) of ``17081990``, ``17/08/1990`` or ``1/8/1990``."""
+    match = DATE_DIGITS.match(text.strip())
+    if not match:
+        return None
+    groups = [g for g in match.groups() if g is not None]
+    day, month, year = (int(g) for g in groups)
+    return day, month, year
+
+
+_AUTO_SLASHES = re.compile(r"^[0-9]{0,2}$|^[0-9]{2}/[0-9]{0,2}$|^[0-9]{2}/[0-9]{2}/[0-9]{0,4}$")
+
+
+def slash_date(text: str, before: str = "") -> str:
+    """``12051980`` -> ``12/05/1980`` while typing (called when the text grew). A slash
+    the typist adds where the box would have put one anyway is not doubled; slashes
+    typed elsewhere (``1/8/1990``) are left exactly as typed."""
+    if text.endswith("//") and before.endswith("/"):
+        return before
+    if "/" in text and not _AUTO_SLASHES.match(text):
+        return text
     digits = text.replace("/", "")
     if not digits.isascii() or not digits.isdigit() or len(digits) > 8:
         return text
     parts = [digits[:2], digits[2:4], digits[4:]]
     formatted = "/".join(p for p in parts if p)
-    if len(digits) in (2, 4) and len(text) >= len(formatted) and not text.endswith("/"):
+    if len(digits) in (2, 4):
         formatted += "/"
     return formatted
 
@@ -161,10 +181,10 @@ def interpret(field: Field, choices: ChoiceList | None, text: str,
     if field.type in (FieldType.INTEGER, FieldType.DECIMAL):
         return parse_number(text, field.type)
     if field.type is FieldType.DATE:
-        match = DATE_DIGITS.match(text)
-        if not match:
+        parts = date_parts(text)
+        if parts is None:
             return None, t("input.date_format")
-        day, month, year = (int(g) for g in match.groups())
+        day, month, year = parts
         try:
             return date(year, month, day).isoformat(), None
         except ValueError:
