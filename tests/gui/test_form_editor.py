@@ -564,3 +564,16 @@ def test_every_list_with_codes_of_ten_and_more_takes_them_typed(
             assert answer == expected, (name, choice.name, answer)
             typed += 1
     assert typed >= len(lists) // 2
+
+
+def test_the_part_list_opens_any_numbered_item(qtbot: Any, editor: FormEditor) -> None:
+    part = editor.navigator.items["keluarga"]
+    numbers = [part.child(i).text(0).split(" ")[0] for i in range(part.childCount())]
+    assert numbers[:3] == ["1.1", "1.2", "1.3"] and "1.22" in numbers and "1.36" in numbers
+    item = part.child(numbers.index("1.22"))
+    part.setExpanded(True)
+    editor.navigator.scrollToItem(item)
+    rect = editor.navigator.visualItemRect(item)
+    qtbot.mouseClick(editor.navigator.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+    assert focused_field() == "pola_makan"

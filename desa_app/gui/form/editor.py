@@ -218,6 +218,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         self.scroller.setWidget(content)
         self.navigator = SectionNavigator(self.instrument, self.section_widgets)
         self.navigator.section_chosen.connect(self.show_section)
+        self.navigator.item_chosen.connect(self.show_item)
         self.issues = IssueList(self.instrument)
         self.issues.issue_chosen.connect(self.jump_to)
         self.notes_at = {}

@@ -190,6 +190,18 @@ class NavigationFlow(EditorParts):
             if node is not None:
                 self.go_to_node(name)
 
+    def show_item(self, name: str) -> None:
+        """A numbered item chosen in the part list: its first question to type, or at
+        least the item on screen when nothing in it is asked now."""
+        if self.go_to_node(name):
+            return
+        node = self.instrument.nodes[name]
+        key = (self.members.current,) if node.repeats and self.members is not None else ()
+        registry = self._registry_for(name, key) or self.top
+        widget = registry.rows.get(name) or registry.containers.get(name)
+        if widget is not None and widget.isVisible():
+            self.reveal(widget)
+
     def next_section(self, delta: int) -> None:
         """Ctrl+PgDown / Ctrl+PgUp: to the first question of the next/previous part."""
         names = list(self.section_widgets)

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from desa_app.core.instrument.issues import Issue
-from desa_app.core.instrument.model import Instrument, Node, Severity
+from desa_app.core.instrument.model import Container, Instrument, Node, Severity
 from desa_app.core.instrument.places import place_of
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
@@ -25,6 +25,23 @@ from desa_app.gui.qt import (
 )
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def numbered_items(section: Container) -> list[Node]:
+    """The items printed with a number directly in a part (1.6, not 1.6A inside it)."""
+    found: list[Node] = []
+    for node in section.walk():
+        if not node.number:
+            continue
+        between = []
+        for ancestor in node.ancestors():
+            if ancestor is section:
+                break
+            between.append(ancestor)
+        if not any(ancestor.number for ancestor in between):
+            found.append(node)
+    return found
 
 
 def top_section(node: Node) -> str:
@@ -38,13 +55,17 @@ def top_section(node: Node) -> str:
 
 
 class SectionNavigator(QTreeWidget):
+    """The parts of the questionnaire, each with its numbered items (1.1 ... 1.36) to
+    open with a click; the state column counts what is missing per part."""
+
     section_chosen = Signal(str)
+    item_chosen = Signal(str)
 
     def __init__(self, instrument: Instrument, sections: dict[str, QWidget]) -> None:
         super().__init__()
         self.instrument = instrument
         self.setHeaderLabels([t("form.sections"), t("form.section_state")])
-        self.setRootIsDecorated(False)
+        self.setRootIsDecorated(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.items: dict[str, QTreeWidgetItem] = {}
         language = form_language()
@@ -56,9 +77,23 @@ class SectionNavigator(QTreeWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, name)
             self.addTopLevelItem(item)
             self.items[name] = item
+            if isinstance(node, Container):
+                for child in numbered_items(node):
+                    text = f"{child.number} {child.label.get(language)}".strip()
+                    sub = QTreeWidgetItem([text, ""])
+                    sub.setData(0, Qt.ItemDataRole.UserRole, child.name)
+                    sub.setData(0, ITEM_ROLE, True)
+                    sub.setToolTip(0, text)
+                    item.addChild(sub)
         self.setColumnWidth(0, 190)
-        self.itemClicked.connect(
-            lambda item, _column: self.section_chosen.emit(item.data(0, Qt.ItemDataRole.UserRole)))
+        self.itemClicked.connect(self._clicked)
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        name = item.data(0, Qt.ItemDataRole.UserRole)
+        if item.data(0, ITEM_ROLE):
+            self.item_chosen.emit(name)
+        else:
+            self.section_chosen.emit(name)
 
     def show_counts(self, issues: list[Issue]) -> None:
         missing: Counter[str] = Counter()
