@@ -12,36 +12,26 @@ from typing import Any
 
 import pytest
 
-from desa_app.core import auth
 from desa_app.core.paths import forms_dir
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor
 from desa_app.core.store.village import init_village
-from desa_app.gui import main_window, worker
-from desa_app.gui.i18n import set_language, t
+from desa_app.gui import worker
+from desa_app.gui.i18n import t
 from desa_app.gui.main_window import MainWindow
 from desa_app.gui.pages.dusun_box import DusunBox
-from desa_app.gui.pages.home import HomePage
 from desa_app.gui.pages.settings_page import SettingsPage
 from desa_app.gui.qt import QApplication, QLineEdit, QMessageBox, Qt, QTimer, QWidget
 from desa_app.gui.session import AppSession
-from desa_app.gui.settings import CONFIG_ENV, AppSettings
+from desa_app.gui.settings import AppSettings
+
+from .test_home_and_settings import quick_and_isolated
 
 PASSWORD = "rahasia123"
 EXAMPLE = json.loads((forms_dir() / "examples" / "ddk_contoh.json").read_text("utf-8"))
 
 
-@pytest.fixture(autouse=True)
-def quick_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                       qtbot: Any) -> Iterator[None]:
-    monkeypatch.setattr(auth, "SCRYPT_N", 2**8)
-    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
-    set_language("id")
-    ours = {"nav.home": HomePage, "nav.settings": SettingsPage}
-    monkeypatch.setattr(main_window, "PAGES", [
-        entry for entry in main_window.PAGES if ours.get(entry[0]) is entry[2]])
-    yield
-    qtbot.waitUntil(lambda: not worker._running, timeout=20000)
+__all__ = ["quick_and_isolated"]  # the autouse fixture of the settings tests, here too
 
 
 def household(serial: int, dusun: str) -> dict:

@@ -25,7 +25,7 @@ from desa_app.gui.form.recovery import pending
 from desa_app.gui.form.stops import Stop
 from desa_app.gui.qt import QApplication, QDialog, QMessageBox, Qt, QTimer, QWidget
 
-from .typist import cursor, focus, press, type_text
+from .typist import cursor, focus, press, show_active, type_text
 
 PASSWORD = "rahasia123"
 
@@ -51,13 +51,8 @@ def session(tmp_path: Path) -> Iterator[Any]:
 
 def open_editor(qtbot: Any, session: Any) -> FormEditor:
     widget = FormEditor(session)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
     widget.load(None)
-    widget.show()
-    widget.activateWindow()
-    qtbot.waitExposed(widget)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    show_active(qtbot, widget)
     widget.focus_first()  # what the form host does when it shows a record
     return widget
 
@@ -533,12 +528,8 @@ def test_every_list_with_codes_of_ten_and_more_takes_them_typed(
     from desa_app.gui.form.stops import Stop as StopAt
 
     editor = FormEditor(session, instrument_id)
-    qtbot.addWidget(editor)
-    editor.resize(1366, 768)
     editor.load(None)
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    show_active(qtbot, editor)
     instrument = editor.instrument
     lists = long_lists(instrument)
     if not lists:

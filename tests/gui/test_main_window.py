@@ -17,7 +17,7 @@ from desa_app.gui.qt import QApplication, QEvent, QMessageBox, QObject, Qt, QTim
 from desa_app.gui.session import AppSession
 
 from .test_form_editor import PASSWORD, cheap_hashing, enter_household, type_field
-from .typist import type_text
+from .typist import show_active, type_text
 
 __all__ = ["cheap_hashing"]  # the autouse fixture, imported to apply here too
 
@@ -33,12 +33,7 @@ def app_window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     store.users.add(admin, "agen1", "Agen Satu", "enumerator", PASSWORD)
     session = AppSession(store, store.users.authenticate("agen1", PASSWORD))
     window, host = build_window(session)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    show_active(qtbot, window)
     yield window, host, session
     store.close(backup=False)
 

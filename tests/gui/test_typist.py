@@ -25,10 +25,19 @@ from desa_app.core.profil.service import Profil
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.village import init_village
 from desa_app.gui.form.editor import FormEditor
-from desa_app.gui.qt import QApplication, Qt
+from desa_app.gui.qt import Qt
 from desa_app.gui.session import AppSession
 
-from .typist import Cell, Typist, cells_of, enrich, press, relevant_only, sample_value
+from .typist import (
+    Cell,
+    Typist,
+    cells_of,
+    enrich,
+    press,
+    relevant_only,
+    sample_value,
+    show_active,
+)
 
 PASSWORD = "rahasia123"
 VILLAGE = "35.01.01.2001"
@@ -51,13 +60,7 @@ def session(tmp_path: Path) -> Iterator[AppSession]:
 
 
 def shown_editor(qtbot: Any, session: AppSession, instrument_id: str) -> FormEditor:
-    editor = FormEditor(session, instrument_id)
-    qtbot.addWidget(editor)
-    editor.resize(1366, 768)
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitExposed(editor)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    editor: FormEditor = show_active(qtbot, FormEditor(session, instrument_id))
     return editor
 
 

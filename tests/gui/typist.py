@@ -21,6 +21,17 @@ from desa_app.gui.qt import QApplication, QEvent, Qt, QtGui
 Cell = tuple[str, Key]
 
 
+def show_active(qtbot: Any, widget: Any) -> Any:
+    """Show a window at 1366x768 and wait until it is the active one (keys reach it)."""
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    return widget
+
+
 def focus() -> Any:
     widget = QApplication.focusWidget()
     assert widget is not None, "nothing has the keyboard focus"
