@@ -482,8 +482,11 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
             return []
 
     def show_hint(self, text: str, style: str = "") -> None:
-        self.hint.setStyleSheet(style or HINT_STYLE)
-        self.hint.setText(text)
+        style = style or HINT_STYLE
+        if self.hint.styleSheet() != style:  # (restyling costs more than a keystroke)
+            self.hint.setStyleSheet(style)
+        if self.hint.text() != text:
+            self.hint.setText(text)
 
     def unlock(self, name: str) -> None:
         """An automatic answer (the village code) opened for this record on purpose."""
