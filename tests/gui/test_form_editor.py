@@ -568,3 +568,18 @@ def test_the_part_list_opens_any_numbered_item(qtbot: Any, editor: FormEditor) -
     qtbot.mouseClick(editor.navigator.viewport(), Qt.MouseButton.LeftButton,
                      pos=rect.center())
     assert focused_field() == "pola_makan"
+
+
+def test_an_enter_out_of_step_does_not_unlock_the_village_code(qtbot: Any,
+                                                                editor: FormEditor) -> None:
+    row = editor.top.rows["kode_desa"]
+    assert row.unlock is not None
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # the typist's next keystroke
+
+    QTimer.singleShot(100, press_enter)
+    qtbot.mouseClick(row.unlock, Qt.MouseButton.LeftButton)
+    assert not row.unlocked and "kode_desa" not in editor.unlocked

@@ -518,5 +518,10 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         KeyboardHelp(self).exec()
 
     def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text)
+        """Yes/No with No as the default: an Enter typed out of step (the typist's
+        next keystroke) never removes a member, unlocks the village code or submits."""
+        answer = QMessageBox.question(
+            self, title, text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
