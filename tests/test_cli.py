@@ -84,7 +84,7 @@ def test_try_checks_a_record(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     broken.write_text(json.dumps(record), encoding="utf-8")
     code, out, _ = run(capsys, "forms", "try", "ddk", str(broken), "--today", "2026-11-23")
     assert code == 1
-    assert "GALAT       anggota[2]/nik: NIK ganda" in out
+    assert "GALAT       2.1.2 Nomor Induk Kependudukan (NIK), anggota ke-2: NIK ganda" in out
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from desa_app.core.instrument.codebook import codebook_markdown
 from desa_app.core.instrument.errors import FormDefinitionError
 from desa_app.core.instrument.loader import load_instrument
 from desa_app.core.instrument.model import Instrument, Severity
+from desa_app.core.instrument.places import place_of
 from desa_app.core.instrument.state import Environment, FormState
 from desa_app.core.paths import docs_dir, forms_dir
 from desa_app.core.store.village import village_names
@@ -141,7 +142,8 @@ def _print_summary(instrument: Instrument, state: FormState) -> None:
     print(f"{len(errors)} galat, {len(issues) - len(errors)} peringatan")
     for issue in issues:
         mark = "GALAT     " if issue.severity is Severity.ERROR else "peringatan"
-        print(f"  {mark}  {issue.path}: {issue.message}")
+        place = place_of(instrument, issue.name, issue.key)
+        print(f"  {mark}  {place}: {issue.message}")
 
 
 def _load(path: Path) -> Instrument:

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from desa_app.core.instrument.model import Severity
+from desa_app.core.instrument.places import place_of
 from desa_app.core.store.errors import StoreError
 from desa_app.core.store.verification import Verification
 from desa_app.gui.form.editor import FormEditor
 from desa_app.gui.form.navigator import fill_note_targets
-from desa_app.gui.i18n import t
+from desa_app.gui.i18n import form_language, t
 from desa_app.gui.qt import (
     QComboBox,
     QHBoxLayout,
@@ -124,8 +125,10 @@ class ReviewPanel(QWidget):
         self.editor = self._editor_for(data.instrument_id)
         self.editor.load(record_id, read_only=True)
         self.findings.clear()
+        language = form_language()
         for issue in self.editor.state.issues(Severity.WARNING):
-            self.findings.addItem(f"⚠ {issue.path}: {issue.message}")
+            place = place_of(self.editor.instrument, issue.name, issue.key, language)
+            self.findings.addItem(f"⚠ {place}: {issue.message}")
         for nik, hits in session.store.queries.duplicate_niks(actor).items():
             if any(hit.record_id == record_id for hit in hits):
                 where = ", ".join(f"{h.nama_kk} ({h.position + 1})" for h in hits)
