@@ -75,6 +75,21 @@ def cursor(editor: Any) -> Cell | None:
     return (name, (member,) if editor.stop_order.in_repeat(name) else ())
 
 
+def in_view(editor: Any) -> bool:
+    """The question with the cursor is on screen inside the form's scrolled area."""
+    widget = QApplication.focusWidget()
+    viewport = editor.scroller.viewport()
+    if widget is None or not viewport.isAncestorOf(widget):
+        return True  # (the side panel, a dialog: not the form's business)
+    rect = widget.rect()
+    if isinstance(widget, MatrixTable):
+        name = widget.current_name()
+        if name is not None:
+            rect = widget.cell_rect(name)
+    top_left = widget.mapTo(viewport, rect.topLeft())
+    return bool(0 <= top_left.y() and top_left.y() + min(rect.height(), 20) <= viewport.height())
+
+
 def paper_text(field: Field, value: Any, rng: Random) -> str:
     """What the typist types for an answer written on paper."""
     if value is None or value == [] or value == "":
@@ -121,6 +136,8 @@ class Typist:
             press(self.qtbot, Qt.Key.Key_Backspace)  # a default the paper leaves blank
         press(self.qtbot, Qt.Key.Key_Tab)
         self.stops += 1
+        assert in_view(self.editor), f"after {cell} the cursor is off the screen at " \
+            f"{cursor(self.editor)}"
 
     def fill(self, intended: dict[Cell, Any], members: int, limit: int = 20_000) -> None:
         """Walk the form from the cursor to the end, member after member."""
