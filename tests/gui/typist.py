@@ -87,7 +87,7 @@ def in_view(editor: Any) -> bool:
         if name is not None:
             rect = widget.cell_rect(name)
     top_left = widget.mapTo(viewport, rect.topLeft())
-    return bool(0 <= top_left.y() and top_left.y() + min(rect.height(), 20) <= viewport.height())
+    return bool(top_left.y() >= 0 and top_left.y() + min(rect.height(), 20) <= viewport.height())
 
 
 def paper_text(field: Field, value: Any, rng: Random) -> str:
