@@ -583,3 +583,52 @@ def test_an_enter_out_of_step_does_not_unlock_the_village_code(qtbot: Any,
     QTimer.singleShot(100, press_enter)
     qtbot.mouseClick(row.unlock, Qt.MouseButton.LeftButton)
     assert not row.unlocked and "kode_desa" not in editor.unlocked
+
+
+def test_a_nik_or_no_kk_already_in_the_village_is_named_while_typing(
+        qtbot: Any, editor: FormEditor, session: Any) -> None:
+    other = {"no_kk": "3501011502150003", "nama_kk": "Sutrisno", "dusun": "Ngemplak",
+             "rt": "004", "anggota": [{"nik": "3501011203750001", "nama": "Sutrisno",
+                                       "hubungan": "1"}]}
+    session.store.records.create(session.actor, "ddk", other, "ketik")
+    type_text(qtbot, "3501011502150003")  # H.1, the cursor is there on a new record
+    row = editor.top.rows["no_kk"]
+    assert row.feedback.isVisible() and "Sutrisno" in row.feedback.text()  # before Tab
+    assert "Ngemplak" in row.feedback.text()
+    press(qtbot, Qt.Key.Key_Tab)
+    ctrl(qtbot, Qt.Key.Key_M)
+    type_text(qtbot, "3501011203750001")
+    nik = editor.members.registry.rows["nik"]  # type: ignore[union-attr]
+    assert nik.feedback.isVisible() and "Sutrisno" in nik.feedback.text()
+    assert "anggota ke-1" in nik.feedback.text()
+    focus().selectAll()
+    type_text(qtbot, "3501014107780002")  # a number nobody has: the warning goes
+    press(qtbot, Qt.Key.Key_Tab)
+    assert not nik.feedback.isVisible()
+
+
+def test_several_codes_show_their_labels(qtbot: Any, editor: FormEditor) -> None:
+    assert editor.go_to_number("1.9") is None
+    type_text(qtbot, "1,3")
+    row = editor.top.rows["pemanfaatan_air"]
+    choices = editor.instrument.choice_lists["pemanfaatan_air"]
+    for code in ("1", "3"):
+        assert choices.label(code) in row.input.meaning.text()  # type: ignore[union-attr]
+    press(qtbot, Qt.Key.Key_Tab)
+    assert editor.state.answer("pemanfaatan_air") == ["1", "3"]
+
+
+def test_f1_shows_the_keyboard_card(qtbot: Any, editor: FormEditor) -> None:
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        seen.append(dialog.windowTitle())
+        text = dialog.findChild(QWidget, None)
+        assert text is not None
+        dialog.reject()
+
+    QTimer.singleShot(100, read_and_close)
+    press(qtbot, Qt.Key.Key_F1)
+    assert seen and "F1" in seen[0]
