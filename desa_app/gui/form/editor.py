@@ -458,6 +458,10 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         value, problem = interpret(field, self.instrument.choices_of(field),
                                    str(pending.get("text", "")), form_language())
         key = tuple(int(k) for k in pending.get("key") or [])
+        fits = len(key) == len(field.repeats) and (
+            not key or 0 <= key[0] < self.state.instance_count(field.repeats[0].name))
+        if not fits:
+            return  # a journal that does not fit (edited by hand): the answers still do
         self.state.set(field.name, str(pending.get("text")) if problem else value, key)
 
     def journal_now(self) -> None:
