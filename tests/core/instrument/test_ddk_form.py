@@ -29,7 +29,7 @@ from .ddk_family import (
 
 def test_settings(ddk: Instrument) -> None:
     assert ddk.id == "ddk"
-    assert ddk.version == "2026.11.1"
+    assert ddk.version == "2026.12.1"
     assert ddk.kind == "household"
     assert ddk.title.get() == "Data Dasar Keluarga"
     assert ddk.title.get("English") == "Basic Family Data"
