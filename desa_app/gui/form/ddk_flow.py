@@ -17,6 +17,7 @@ from desa_app.core.profil import refresh
 from desa_app.core.profil.figures import figure_fields
 from desa_app.core.store.errors import StoreError
 from desa_app.gui.form.ddk_dialog import DdkDialog, number_text
+from desa_app.gui.form.parts import EditorParts
 from desa_app.gui.i18n import t
 from desa_app.gui.qt import QDialog, QMessageBox, QObject
 from desa_app.gui.worker import run_in_background
@@ -24,18 +25,10 @@ from desa_app.gui.worker import run_in_background
 ORIGIN_STYLE = {refresh.Origin.DDK: "color: #00695c;", refresh.Origin.MANUAL: "color: #8a5a00;"}
 
 
-class DdkFlow:
+class DdkFlow(EditorParts):
     """Counting, confirming, applying and undoing DDK figures; origin marks."""
 
     # provided by FormEditor
-    session: Any
-    instrument: Any
-    state: Any
-    record_id: str | None
-    editable: bool
-    dirty: bool
-    autosave: Any
-    save_label: Any
     ddk_button: Any
     ddk_undo_button: Any
     generation: int
@@ -145,8 +138,3 @@ class DdkFlow:
         self.show_ddk_buttons()
         self.autosave.start()
 
-    # provided by FormEditor
-    def journal_now(self) -> None: ...
-    def refresh_all(self) -> None: ...
-    def refresh_summary(self) -> None: ...
-    def apply(self, changes: Any) -> None: ...

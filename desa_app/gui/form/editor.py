@@ -14,14 +14,13 @@ import uuid
 from datetime import date
 from typing import Any
 
-from desa_app.core.instrument.issues import Issue, Key
+from desa_app.core.instrument.issues import Key
 from desa_app.core.instrument.model import Container, Field, Instrument, Repeat
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import ChangeSet, Environment, FormState
-from desa_app.core.store.errors import StoreError
 from desa_app.core.workflow import Action, Status, can_edit
 from desa_app.gui.form.ddk_flow import DdkFlow
-from desa_app.gui.form.inputs import WARNING_STYLE, NameListInput
+from desa_app.gui.form.inputs import NameListInput
 from desa_app.gui.form.member_flow import MemberFlow
 from desa_app.gui.form.members import MembersPanel
 from desa_app.gui.form.navigation_flow import NavigationFlow
@@ -30,9 +29,8 @@ from desa_app.gui.form.note_flow import NoteFlow
 from desa_app.gui.form.panel import PanelBuilder, Registry
 from desa_app.gui.form.recovery import JournalEntry, RecoveryJournal
 from desa_app.gui.form.saving import SaveFlow
-from desa_app.gui.form.stops import Stop
-from desa_app.gui.form.typed import interpret
-from desa_app.gui.form.typing_aids import GoToDialog, IdentityWatch, KeyboardHelp, WheelGuard
+from desa_app.gui.form.typing_aids import IdentityWatch, WheelGuard
+from desa_app.gui.form.typing_flow import HINT_STYLE, TypingFlow
 from desa_app.gui.i18n import form_language, t, village_record_title
 from desa_app.gui.qt import (
     QAbstractSpinBox,
@@ -56,10 +54,10 @@ from desa_app.gui.session import AppSession
 
 AUTOSAVE_MS = 3000
 JOURNAL_MS = 1000
-HINT_STYLE = "color: #0b4f9c;"
 
 
-class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidget):
+class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, TypingFlow,
+                 QWidget):
     closed = Signal()
     saved = Signal(str)
     status_changed = Signal(str)
@@ -150,7 +148,7 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         for row in self.top.rows.values():
             if isinstance(row.input, NameListInput):
                 row.input.refresh_names()
-        self.hint.setText("")
+        self.show_hint("")
         self.refresh_all()
         self.scroller.verticalScrollBar().setValue(0)
         if self.dirty:
@@ -330,27 +328,6 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
             if isinstance(node, Field) and node.from_ddk is not None:
                 table.show_origin(name, *self.origin_mark(node))
 
-    def visible_issues(self, name: str, key: Key) -> list[Issue]:
-        """A blank new record is not covered in red: "required" shows once the question
-        has been passed (Tab went beyond it) or a submission was tried."""
-        issues = self.state.issues_for(name, key)
-        if self.show_all_required or (name, key) in self.passed:
-            return list(issues)
-        return [issue for issue in issues if issue.code != "required"]
-
-    def refresh_cell(self, name: str, key: Key) -> None:
-        registry = self._registry_for(name, key)
-        if registry is not None and name in registry.rows | registry.cell_table:
-            self._show_cell(registry, name)
-        self.issues.show_issues(self.listed_issues())
-
-    def listed_issues(self) -> list[Issue]:
-        """The list at the left: every problem except "required" of questions not yet
-        passed (those are counted per part in the navigator)."""
-        return [issue for issue in self.state.issues()
-                if issue.code != "required" or self.show_all_required
-                or (issue.name, issue.key) in self.passed]
-
     def apply(self, changes: ChangeSet) -> None:
         for name, key in changes.values | changes.relevance | changes.issues:
             registry = self._registry_for(name, key)
@@ -401,125 +378,6 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, QWidge
         self.autosave.start()
         self.warn_identity(name, key, value)
         QTimer.singleShot(0, self.reveal_current)  # a redraw above must not move it away
-
-    def has_instance(self, key: Key) -> bool:
-        """An edit from a member row that no longer exists (removed, another record)."""
-        if not key:
-            return True
-        return self.members is not None and 0 <= key[0] < self.member_count()
-
-    def typing_in(self, name: str, key: Key) -> None:
-        """A box is being typed: the journal keeps its text within a second."""
-        if self.editable:
-            self.journal_soon()
-            row = self._row(name, key)
-            if row is not None and row.input is not None and self.identity.watches(name):
-                text = row.input.box.text()
-                if len(text) == 16:
-                    self.warn_identity(name, key, text)
-
-    def _row(self, name: str, key: Key) -> Any:
-        registry = self._registry_for(name, key)
-        return registry.rows.get(name) if registry is not None else None
-
-    def warn_identity(self, name: str, key: Key, value: object) -> None:
-        """No KK or NIK already in another household of the village: say which, at once."""
-        if not self.identity.watches(name):
-            return
-        row = self._row(name, key)
-        if row is None:
-            return
-        warning = self.identity.warning(name, str(value or ""), self.record_id)
-        if warning:
-            row.show_feedback(warning, WARNING_STYLE)
-        elif row.feedback.text().startswith("⚠"):
-            row.show_feedback("", "")
-
-    def journal_soon(self) -> None:
-        if not self.journal_timer.isActive():
-            self.journal_timer.start()
-
-    def pending_input(self) -> dict[str, Any] | None:
-        """The text of the box being typed, not committed yet (for the journal)."""
-        stop = self.current_stop
-        if stop is None:
-            return None
-        row = self._row(stop.name, stop.key)
-        text = row.input.pending() if row is not None and row.input is not None else None
-        if text is None:
-            return None
-        return {"name": stop.name, "key": list(stop.key), "text": text}
-
-    def apply_pending(self, pending: dict[str, Any] | None) -> None:
-        """Bring back the text a crash caught in a box (as typed if it cannot be read)."""
-        if not pending or pending.get("name") not in self.instrument.nodes:
-            return
-        field = self.instrument.field(str(pending["name"]))
-        value, problem = interpret(field, self.instrument.choices_of(field),
-                                   str(pending.get("text", "")), form_language())
-        key = tuple(int(k) for k in pending.get("key") or [])
-        fits = len(key) == len(field.repeats) and (
-            not key or 0 <= key[0] < self.state.instance_count(field.repeats[0].name))
-        if not fits:
-            return  # a journal that does not fit (edited by hand): the answers still do
-        self.state.set(field.name, str(pending.get("text")) if problem else value, key)
-
-    def journal_now(self) -> None:
-        self.journal_timer.stop()
-        if self.journal is None or not (self.dirty or self.pending_input()):
-            return
-        title = self.record_title()
-        try:
-            self.journal.write(self.record_id, self.instrument.id, self.state.to_json(),
-                               self.revision, title, pending=self.pending_input())
-        except OSError:
-            self.save_label.setText(t("form.journal_failed"))
-
-    # -- typing aids ---------------------------------------------------------------------
-    def village_names(self) -> list[str]:
-        return self._village_names
-
-    def load_village_names(self) -> list[str]:
-        try:
-            return list(self.session.store.dusun_names())
-        except StoreError:
-            return []
-
-    def show_hint(self, text: str, style: str = "") -> None:
-        style = style or HINT_STYLE
-        if self.hint.styleSheet() != style:  # (restyling costs more than a keystroke)
-            self.hint.setStyleSheet(style)
-        if self.hint.text() != text:
-            self.hint.setText(text)
-
-    def unlock(self, name: str) -> None:
-        """An automatic answer (the village code) opened for this record on purpose."""
-        row = self.top.rows.get(name)
-        if row is None or not self.editable:
-            return
-        if not self.confirm(t("form.unlock_title"),
-                            t("form.unlock_confirm", label=row.field.label.get(form_language()))):
-            return
-        self.unlocked.add(name)
-        row.set_unlocked(True)
-        self.focus_stop(Stop(name, ()))
-
-    def relock(self, name: str) -> None:
-        self.unlocked.discard(name)
-        row = self.top.rows.get(name)
-        if row is not None:
-            row.set_unlocked(False)
-
-    def ask_number(self) -> None:
-        """Ctrl+G: go to an item by its printed number (the current member's)."""
-        dialog = GoToDialog(self, self.number_problem)
-        accepted = dialog.exec() == GoToDialog.DialogCode.Accepted
-        self.window().activateWindow()  # the typing goes on in the form
-        if accepted:
-            self.go_to_number(dialog.number.text())
-
-    def show_keyboard_help(self) -> None:
-        KeyboardHelp(self).exec()
 
     def confirm(self, title: str, text: str) -> bool:
         """Yes/No with No as the default: an Enter typed out of step (the typist's

@@ -1,5 +1,6 @@
 """Moving around the questionnaire: Tab stops in paper order, sections, Ctrl+G to an
-item number, and jumping to the question an issue or a note is about.
+item number, jumping to the question an issue or a note is about, and which questions
+have been passed (only those, or all after a submit, say they are required).
 
 A mixin of :class:`desa_app.gui.form.editor.FormEditor`. Tab, Shift+Tab and Enter in
 any input (and in a table) arrive here as ``move_focus``: the input first commits what was
@@ -111,6 +112,27 @@ class NavigationFlow(EditorParts):
             if any(issue.code == "required"
                    for issue in self.state.issues_for(stop.name, stop.key)):
                 self.refresh_cell(stop.name, stop.key)  # only then is there news
+
+    def visible_issues(self, name: str, key: Key) -> list[Issue]:
+        """A blank new record is not covered in red: "required" shows once the question
+        has been passed (Tab went beyond it) or a submission was tried."""
+        issues = self.state.issues_for(name, key)
+        if self.show_all_required or (name, key) in self.passed:
+            return list(issues)
+        return [issue for issue in issues if issue.code != "required"]
+
+    def refresh_cell(self, name: str, key: Key) -> None:
+        registry = self._registry_for(name, key)
+        if registry is not None and name in registry.rows | registry.cell_table:
+            self._show_cell(registry, name)
+        self.issues.show_issues(self.listed_issues())
+
+    def listed_issues(self) -> list[Issue]:
+        """The list at the left: every problem except "required" of questions not yet
+        passed (those are counted per part in the navigator)."""
+        return [issue for issue in self.state.issues()
+                if issue.code != "required" or self.show_all_required
+                or (issue.name, issue.key) in self.passed]
 
     def focus_stop(self, stop: Stop) -> None:
         if stop.key and self.members is not None and self.members.current != stop.key[0]:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from desa_app.gui.form.members import MembersPanel
     from desa_app.gui.form.panel import Registry
     from desa_app.gui.form.recovery import RecoveryJournal
+    from desa_app.gui.form.stops import Stop
+    from desa_app.gui.form.typing_aids import IdentityWatch
     from desa_app.gui.session import AppSession
 
 
@@ -36,6 +38,15 @@ class EditorParts:
     members: MembersPanel | None
     autosave: Any
     save_label: Any
+    journal_timer: Any
+    hint: Any
+    identity: IdentityWatch
+    current_stop: Stop | None
+    unlocked: set[str]
+    passed: set[tuple[str, Key]]
+    show_all_required: bool
+    issues: Any
+    _village_names: list[str]
 
     def widget(self) -> QWidget:
         """The editor as the parent of its dialogs."""
@@ -51,6 +62,9 @@ class EditorParts:
         raise NotImplementedError
 
     def refresh_cell(self, name: str, key: Key) -> None:
+        raise NotImplementedError
+
+    def _show_cell(self, registry: Registry, name: str) -> None:
         raise NotImplementedError
 
     def apply(self, changes: ChangeSet) -> None:
@@ -84,6 +98,18 @@ class EditorParts:
         raise NotImplementedError
 
     def scroll_to_top(self, widget: QWidget) -> None:
+        raise NotImplementedError
+
+    def member_count(self) -> int:
+        raise NotImplementedError
+
+    def focus_stop(self, stop: Stop) -> None:
+        raise NotImplementedError
+
+    def number_problem(self, text: str) -> str | None:
+        raise NotImplementedError
+
+    def go_to_number(self, text: str) -> str | None:
         raise NotImplementedError
 
     def record_title(self) -> str:

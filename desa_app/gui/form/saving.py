@@ -28,7 +28,6 @@ class SaveFlow(EditorParts):
     generation: int
     save_again: bool
     close_after_save: bool
-    show_all_required: bool
     saved: Any
     closed: Any
     status_changed: Any
