@@ -15,12 +15,11 @@ from typing import Any
 from desa_app.core.instrument.expr.ast import Call, Dot
 from desa_app.core.instrument.issues import Issue, Key
 from desa_app.core.instrument.model import Field, FieldType, Instrument, Severity
+from desa_app.gui.form.choice_inputs import ChoiceInput, MultiChoiceInput
 from desa_app.gui.form.inputs import (
     ERROR_STYLE,
     WARNING_STYLE,
-    ChoiceInput,
     FieldInput,
-    MultiChoiceInput,
     NameListInput,
     TextInput,
     display_text,

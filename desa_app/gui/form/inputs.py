@@ -1,4 +1,5 @@
-"""The typing boxes of the questionnaire, one kind per question type.
+"""The typing boxes of the questionnaire: the line edit every question uses, text,
+numbers and dates, and the dusun name (choices are in :mod:`.choice_inputs`).
 
 Every input is a line edit (``TypingBox``) inside a small composite, so a typist's
 keystrokes always land in the same kind of widget whatever the question: Tab, Shift+Tab
@@ -14,28 +15,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from desa_app.core.instrument.model import ChoiceList, Field, FieldType
-from desa_app.core.instrument.values_io import code_hint
+from desa_app.core.instrument.model import Field, FieldType
 from desa_app.gui.form.typed import (
-    codes_text,
-    guess_choice,
-    guess_multi,
     interpret,
-    labels_text,
     slash_date,
 )
-from desa_app.gui.i18n import form_language, t
+from desa_app.gui.i18n import t
 from desa_app.gui.qt import (
     QCompleter,
     QEvent,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMenu,
     Qt,
     QtCore,
     QtGui,
-    QToolButton,
     QWidget,
     Signal,
 )
@@ -233,135 +226,14 @@ def display_text(field_type: FieldType, value: Any) -> str:
         if len(parts) == 3 and len(parts[0]) == 4:
             return f"{parts[2]}/{parts[1]}/{parts[0]}"
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        # every digit typed, never rounded to 6 (``{:g}`` showed 1234567.5 as 1,23457e+06)
+        text = repr(value)
+        if "e" in text or "E" in text:
+            text = f"{value:.10f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",")
     if isinstance(value, list):
         return " ".join(str(v) for v in value)
     return str(value)
-
-
-class _ChoiceBase(FieldInput):
-    """A code box, the meaning of the codes beside it, and a ▾ list for the mouse."""
-
-    def __init__(self, field: Field, choices: ChoiceList, width: int) -> None:
-        super().__init__(field)
-        self.choices = choices
-        self.language = form_language()
-        self.box.setFixedWidth(width)
-        self.meaning = QLabel("")
-        self.meaning.setWordWrap(True)
-        self.meaning.setMinimumWidth(260)
-        self.pick = QToolButton()
-        self.pick.setText("▾")
-        self.pick.setToolTip(t("input.pick_list"))
-        self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stays among the questions
-        self.pick.clicked.connect(self._open_list)
-        self.layout_.addWidget(self.pick)
-        self.layout_.addWidget(self.meaning, 1)
-
-    def display(self, value: Any) -> str:
-        return codes_text(value)
-
-    def interpret(self, text: str) -> tuple[Any, str | None]:
-        return interpret(self.field, self.choices, text, self.language)
-
-    def show_value(self, value: Any) -> None:
-        super().show_value(value)
-        self._show_meaning(value)
-
-    def _show_meaning(self, value: Any, style: str = "") -> None:
-        self.meaning.setStyleSheet(style)
-        self.meaning.setText(labels_text(value, self.choices, self.language))
-
-    def _hint(self) -> str:
-        return code_hint(self.choices, self.language)
-
-    def _open_list(self) -> None:
-        menu = QMenu(self)
-        self._fill_menu(menu)
-        menu.exec(self.pick.mapToGlobal(self.pick.rect().bottomLeft()))
-
-    def _fill_menu(self, menu: QMenu) -> None:
-        raise NotImplementedError
-
-
-class ChoiceInput(_ChoiceBase):
-    """Pick one: the printed code with any number of digits, or the start of a word of
-    the label. What would be chosen shows while typing; a complete code that no longer
-    code continues is committed at once (the cursor stays until Tab)."""
-
-    def __init__(self, field: Field, choices: ChoiceList) -> None:
-        super().__init__(field, choices, 70)
-
-    def commit(self, strict: bool = True) -> bool:
-        done = super().commit(strict)
-        if done:
-            self.show_value(self.shown)  # a label typed ("slta") becomes its code
-        return done
-
-    def _edited(self, text: str) -> None:
-        super()._edited(text)
-        guess = guess_choice(text, self.choices, self.language)
-        if not text.strip():
-            self._show_meaning(None)
-        elif not guess.codes:
-            self.meaning.setStyleSheet(ERROR_STYLE)
-            self.meaning.setText(t("input.no_such_code", text=text.strip(), hint=self._hint()))
-        else:
-            shown = labels_text(guess.best, self.choices, self.language)
-            more = len(guess.codes) - 1
-            self.meaning.setStyleSheet(INFO_STYLE if guess.choice else WARNING_STYLE)
-            self.meaning.setText(f"→ {shown}" + (t("input.more_matches", n=more) if more else ""))
-            if guess.final:
-                self.commit()
-
-    def _fill_menu(self, menu: QMenu) -> None:
-        for choice in self.choices.choices:
-            action = menu.addAction(f"{choice.name}. {choice.label.get(self.language)}")
-            action.triggered.connect(lambda _=False, code=choice.name: self._picked(code))
-
-    def _picked(self, code: str) -> None:
-        self.box.setText(code)
-        self.commit()
-        self.box.setFocus()
-
-
-class MultiChoiceInput(_ChoiceBase):
-    """Tick any number: codes separated by spaces, commas or semicolons, then Tab."""
-
-    def __init__(self, field: Field, choices: ChoiceList) -> None:
-        super().__init__(field, choices, 150)
-
-    def commit(self, strict: bool = True) -> bool:
-        done = super().commit(strict)
-        if done:
-            self.show_value(self.shown)
-        return done
-
-    def _edited(self, text: str) -> None:
-        super()._edited(text)
-        guess = guess_multi(text, self.choices)
-        if guess.unknown:
-            self.meaning.setStyleSheet(ERROR_STYLE)
-            self.meaning.setText(t("input.no_such_codes", codes=", ".join(guess.unknown),
-                                   hint=self._hint()))
-        else:
-            self._show_meaning(list(guess.codes), INFO_STYLE)
-
-    def _fill_menu(self, menu: QMenu) -> None:
-        chosen = set(guess_multi(self.box.text(), self.choices).codes)
-        for choice in self.choices.choices:
-            action = menu.addAction(f"{choice.name}. {choice.label.get(self.language)}")
-            action.setCheckable(True)
-            action.setChecked(choice.name in chosen)
-            action.triggered.connect(lambda _=False, code=choice.name: self._toggled(code))
-
-    def _toggled(self, code: str) -> None:
-        codes = list(guess_multi(self.box.text(), self.choices).codes)
-        codes = [c for c in codes if c != code] if code in codes else [*codes, code]
-        order = [c.name for c in self.choices.choices]
-        self.box.setText(" ".join(sorted(codes, key=order.index)))
-        self.commit()
-        self.box.setFocus()
 
 
 class NameListInput(TextInput):
