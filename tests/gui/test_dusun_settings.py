@@ -98,7 +98,7 @@ def shown(box: DusunBox) -> list[str]:
     return [box.list.item(row).text() for row in range(box.list.count())]
 
 
-def answer_later(button: QMessageBox.StandardButton, seen: list[str]) -> None:
+def answer_later(qtbot: Any, button: QMessageBox.StandardButton, seen: list[str]) -> None:
     """Answer the question box that is about to open (its text kept in ``seen``)."""
     def answer() -> None:
         box = QApplication.activeModalWidget()
@@ -106,7 +106,7 @@ def answer_later(button: QMessageBox.StandardButton, seen: list[str]) -> None:
         seen.append(box.text())
         push = box.button(button)
         assert push is not None
-        push.click()
+        qtbot.mouseClick(push, Qt.MouseButton.LeftButton)
     QTimer.singleShot(100, answer)
 
 
@@ -177,21 +177,21 @@ def test_removing_asks_first(qtbot: Any, village: Village) -> None:
     window, box = open_box(qtbot, village.store, village.admin)
     click_name(qtbot, box, "Ngasem")
     seen: list[str] = []
-    answer_later(QMessageBox.StandardButton.No, seen)
+    answer_later(qtbot, QMessageBox.StandardButton.No, seen)
     qtbot.keyClick(focused(), Qt.Key.Key_Delete)
     assert seen and "«Ngasem»" in seen[0]
     assert village.store.saved_dusun_names() == ["Ngasem", "Sidomulyo"]  # said no
     back_to(qtbot, window)
     assert focused() is box.list and box.list.currentItem().text() == "Ngasem"
 
-    answer_later(QMessageBox.StandardButton.Yes, seen)
+    answer_later(qtbot, QMessageBox.StandardButton.Yes, seen)
     qtbot.keyClick(focused(), Qt.Key.Key_Delete)
     assert len(seen) == 2
     assert village.store.saved_dusun_names() == ["Sidomulyo"]
     assert shown(box) == ["Sidomulyo"]
     assert box.list.currentItem().text() == "Sidomulyo"  # the neighbour, ready for more
 
-    answer_later(QMessageBox.StandardButton.Yes, seen)
+    answer_later(qtbot, QMessageBox.StandardButton.Yes, seen)
     click(qtbot, box.remove_button)  # the button asks the same
     assert len(seen) == 3
     assert village.store.saved_dusun_names() == []

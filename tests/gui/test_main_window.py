@@ -16,7 +16,7 @@ from desa_app.gui.form.recovery import pending
 from desa_app.gui.qt import QApplication, QEvent, QMessageBox, QObject, Qt, QTimer, QWidget
 from desa_app.gui.session import AppSession
 
-from .test_form_editor import PASSWORD, cheap_hashing, enter_household, type_field
+from .editor_driving import PASSWORD, cheap_hashing, enter_household, type_field
 from .typist import show_active, type_text
 
 __all__ = ["cheap_hashing"]  # the autouse fixture, imported to apply here too
@@ -109,7 +109,7 @@ def test_recovery_is_offered_after_a_crash(qtbot: Any, app_window: Any) -> None:
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
         assert "Belum Sempat Disimpan" in box.text()
-        box.button(QMessageBox.StandardButton.Yes).click()
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(100, answer_yes)
     entry = host2.offer_recovery()

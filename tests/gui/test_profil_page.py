@@ -16,7 +16,7 @@ from desa_app.gui.form.editor import FormEditor
 from desa_app.gui.qt import QDialog, QMessageBox
 from desa_app.gui.verification.page import VerificationPage
 
-from .test_form_editor import cheap_hashing
+from .editor_driving import cheap_hashing
 from .test_verification_page import EXAMPLE, session_of, store
 
 __all__ = ["cheap_hashing", "store"]

@@ -73,3 +73,13 @@ def test_slashes_while_typing() -> None:
     for char in "1/8/1990":  # short day and month with slashes: left as typed
         text = slash_date(text + char, text)
     assert text == "1/8/1990"
+
+
+@pytest.mark.parametrize("value,shown", [(0.25, "0,25"), (1234567.5, "1234567,5"),
+                                         (10000000.25, "10000000,25"), (1e-05, "0,00001"),
+                                         (412.5, "412,5")])
+def test_decimals_are_shown_with_every_digit(value: float, shown: str) -> None:
+    from desa_app.core.instrument.model import FieldType
+    from desa_app.gui.form.inputs import display_text
+
+    assert display_text(FieldType.DECIMAL, value) == shown

@@ -19,7 +19,7 @@ from desa_app.gui.form.editor import FormEditor
 from desa_app.gui.session import AppSession
 from desa_app.gui.verification.page import VerificationPage
 
-from .test_form_editor import PASSWORD, cheap_hashing
+from .editor_driving import PASSWORD, cheap_hashing
 
 __all__ = ["cheap_hashing"]
 EXAMPLE = json.loads((forms_dir() / "examples" / "ddk_contoh.json").read_text("utf-8"))
