@@ -159,6 +159,11 @@ def _check_file(path: Path, expected: dict[str, tuple[int, str]]) -> int:
             members = connection.execute(
                 "SELECT count(*) FROM person WHERE record_id = ?", (record_id,)).fetchone()[0]
             assert members == len(answers["anggota"])  # the people rows came with the save
+            if revision == printed + 1:
+                # the save that committed but was killed before it printed is in the file
+                # for good: it is the baseline now (two such kills in a row on one record
+                # left revision printed + 2 and failed this check, with nothing lost)
+                expected[record_id] = (revision, content)
         assert {r[0] for r in rows} >= set(expected)
     finally:
         connection.close()
