@@ -41,8 +41,8 @@ def _peak_mb() -> float:
 
 def _source(db: Path) -> Any:
     from desa_app.core.demo.build import DEMO_PASSWORD
-    from desa_app.core.exports.source import ExportSource
     from desa_app.core.store.database import open_database
+    from desa_app.core.store.export_source import ExportSource
     from desa_app.core.store.facade import VillageStore
 
     store = VillageStore(open_database(db))

@@ -9,7 +9,7 @@ import pytest
 from desa_app.cli import main
 from desa_app.cli.common import ENV_NEW_PASSWORD, ENV_PASSPHRASE, ENV_PASSWORD
 from desa_app.core import auth
-from desa_app.core.store import errors as E
+from desa_app.core import errors as E
 from desa_app.core.store.database import open_database
 
 

@@ -15,7 +15,7 @@ from desa_app.cli import db as db_commands
 from desa_app.cli import export as export_commands
 from desa_app.cli import forms as forms_commands
 from desa_app.cli.common import UserError
-from desa_app.core.store.errors import StoreError
+from desa_app.core.errors import StoreError
 
 
 def build_parser() -> argparse.ArgumentParser:

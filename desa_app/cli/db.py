@@ -17,9 +17,9 @@ from desa_app.cli.common import (
     ask_secret,
     default_database,
 )
-from desa_app.core.audit import verify_chain
 from desa_app.core.store import backup as B
 from desa_app.core.store import schema, sqlite
+from desa_app.core.store.audit import verify_chain
 from desa_app.core.store.database import Database, open_database
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.models import Person, Record, User

@@ -15,7 +15,7 @@ from desa_app.cli.common import UserError
 from desa_app.cli.db import login, open_from_args
 from desa_app.core.exports.progress import Progress
 from desa_app.core.exports.runner import PDF_KINDS, run_export
-from desa_app.core.exports.source import ALL_STATUSES, VERIFIED, ExportSource
+from desa_app.core.store.export_source import ALL_STATUSES, VERIFIED, ExportSource
 from desa_app.core.store.facade import VillageStore
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from desa_app.core.store import errors as E
+from desa_app.core import errors as E
 
 
 class Role(StrEnum):

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desa_app.core.errors import PassphraseRequired, StoreError, WrongPassphrase
 from desa_app.core.store import backup as B
 from desa_app.core.store.database import Database, open_database
-from desa_app.core.store.errors import PassphraseRequired, StoreError, WrongPassphrase
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.sqlite import file_kind
 from desa_app.core.store.users import Actor

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from desa_app.core.store.errors import StoreError
+from desa_app.core.errors import StoreError
 from desa_app.gui.qt import QObject, QRunnable, QThreadPool, Signal, is_alive
 
 

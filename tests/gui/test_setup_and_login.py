@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desa_app.core import auth
-from desa_app.core.store import errors as E
+from desa_app.core import errors as E
 from desa_app.core.store.database import open_database
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.sqlite import file_kind

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desa_app import __version__
-from desa_app.core.exports.source import ExportSource
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.workflow import Status
 
 MANIFEST = "manifest.json"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desa_app.core.exports import signing
+from desa_app.core.errors import StoreError
 from desa_app.core.exports.manifest import (
     MANIFEST,
     PUBLIC_KEY,
@@ -40,9 +40,9 @@ from desa_app.core.exports.manifest import (
 from desa_app.core.exports.metadata import metadata_names, write_metadata
 from desa_app.core.exports.package_reader import VerifyReport, verify_package
 from desa_app.core.exports.progress import Progress
-from desa_app.core.exports.source import ExportSource
 from desa_app.core.files import atomic_output
-from desa_app.core.store.errors import StoreError
+from desa_app.core.store import signing
+from desa_app.core.store.export_source import ExportSource
 
 STEP = 1000
 """Resolution of one stage in the overall progress (a stage's own steps are scaled)."""

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desa_app.core.exports import signing
 from desa_app.core.exports.manifest import (
     CHUNK,
     FORMAT,
@@ -32,6 +31,7 @@ from desa_app.core.exports.manifest import (
     data_fingerprint,
     unsafe_name_reason,
 )
+from desa_app.core.store import signing
 
 MAX_MEMBERS = 10_000
 MAX_MEMBER_SIZE = 1 << 30  # 1 GiB

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from desa_app.core.store.errors import StoreError
+from desa_app.core.errors import StoreError
 
 
 class ExportCancelled(StoreError):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desa_app.core.exports.progress import Progress
-from desa_app.core.exports.source import VERIFIED, ExportSource
+from desa_app.core.store.export_source import VERIFIED, ExportSource
 
 PDF_KINDS = ("keluarga", "kosong", "laporan", "berita-acara")
 WHATS = ("xlsx", "pdf", "zip")
@@ -27,7 +27,7 @@ class Outcome:
 
 
 def village_fingerprint(source: ExportSource) -> str:
-    from desa_app.core.exports.signing import key_fingerprint, village_key
+    from desa_app.core.store.signing import key_fingerprint, village_key
 
     return key_fingerprint(village_key(source.store.db).public_key)
 

@@ -23,10 +23,10 @@ from sqlalchemy import select
 
 from desa_app.core.exports.columns import exported
 from desa_app.core.exports.columns import row_label as grid_row_label
-from desa_app.core.exports.source import ExportRecord, ExportSource
 from desa_app.core.instrument.model import Container, Field, Instrument, Matrix, Node
 from desa_app.core.instrument.state import FormState
 from desa_app.core.profil.refresh import Origin, applied_values, last_refresh, origin
+from desa_app.core.store.export_source import ExportRecord, ExportSource
 from desa_app.core.store.models import Record
 from desa_app.core.store.service import village_environment
 from desa_app.core.workflow import STATUS_LABELS

@@ -24,7 +24,6 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desa_app.core.exports.cells import FORMULA_FIRST
 from desa_app.core.exports.columns import Column, field_columns, sheet_title
-from desa_app.core.exports.source import ExportSource
 from desa_app.core.exports.village import (
     Grid,
     GridColumn,
@@ -37,6 +36,7 @@ from desa_app.core.exports.village import (
 )
 from desa_app.core.exports.workbook import HEADER_FILL, HEADER_FONT, NAME_FONT, TITLE_FONT, WRAP
 from desa_app.core.instrument.model import Instrument
+from desa_app.core.store.export_source import ExportSource
 
 HEADERS = ("No", "Butir", "Nama pertanyaan", "Kode situs Prodeskel", "Nilai", "Label",
            "Satuan", "Asal")

@@ -31,9 +31,9 @@ from desa_app.core.exports.cells import FORMULA_FIRST
 from desa_app.core.exports.columns import Column, SheetPlan, plan_sheets, row_label
 from desa_app.core.exports.progress import Progress
 from desa_app.core.exports.rekap import Rekap
-from desa_app.core.exports.source import ExportRecord, ExportSource
 from desa_app.core.files import atomic_output
 from desa_app.core.instrument.model import Repeat
+from desa_app.core.store.export_source import ExportRecord, ExportSource
 from desa_app.core.workflow import STATUS_LABELS
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")

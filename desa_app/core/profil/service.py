@@ -14,10 +14,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desa_app.core.exports.source import VERIFIED, ExportSource
 from desa_app.core.instrument.model import Instrument
 from desa_app.core.instrument.registry import get_instrument, shipped_ids
 from desa_app.core.profil.figures import compute, reference_date
+from desa_app.core.store.export_source import VERIFIED, ExportSource
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.models import Record
 from desa_app.core.store.service import RecordData

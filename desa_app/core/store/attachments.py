@@ -15,9 +15,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desa_app.core.audit import record_event
+from desa_app.core import errors as E
 from desa_app.core.clock import Clock
-from desa_app.core.store import errors as E
+from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database
 from desa_app.core.store.models import (
     Activity,

@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from desa_app.core import errors as E
 from desa_app.core.files import fsync_path
-from desa_app.core.store import errors as E
 from desa_app.core.store import sqlite
 
 KEEP = 10

@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from desa_app.core.audit import GENESIS, event_hash
 from desa_app.core.instrument.model import Instrument
 from desa_app.core.store import records as R
+from desa_app.core.store.audit import GENESIS, event_hash
 from desa_app.core.store.models import (
     AuditEvent,
     Person,

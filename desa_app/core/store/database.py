@@ -19,8 +19,8 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desa_app.core import errors as E
 from desa_app.core.store import backup as B
-from desa_app.core.store import errors as E
 from desa_app.core.store import schema, sqlite
 
 

@@ -23,13 +23,13 @@ from typing import Any, TypedDict, Unpack
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from desa_app.core.audit import record_event
+from desa_app.core import errors as E
 from desa_app.core.clock import Clock, utcnow
-from desa_app.core.store import errors as E
 from desa_app.core.store.attachments import (
     AttachmentMethods,
     authorise,
 )
+from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database
 from desa_app.core.store.models import (
     ACTIVITY_KINDS,

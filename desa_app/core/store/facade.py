@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desa_app.core.audit import ChainReport, record_event, verify_chain
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.store import village
+from desa_app.core.store.audit import ChainReport, record_event, verify_chain
 from desa_app.core.store.database import Database, open_database
 from desa_app.core.store.desa_cantik import DesaCantik
 from desa_app.core.store.pembina import Pembina

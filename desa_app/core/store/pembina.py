@@ -14,10 +14,10 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desa_app.core.audit import record_event
+from desa_app.core import errors as E
 from desa_app.core.clock import Clock, utcnow
-from desa_app.core.store import errors as E
 from desa_app.core.store.attachments import authorise
+from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database
 from desa_app.core.store.desa_cantik import check_date
 from desa_app.core.store.models import FollowUp, User, VillageNote, Visit

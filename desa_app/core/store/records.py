@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from desa_app.core.audit import canonical_json
+from desa_app.core.store.audit import canonical_json
 
 if TYPE_CHECKING:
     from desa_app.core.instrument.model import Instrument

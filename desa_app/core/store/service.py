@@ -19,10 +19,10 @@ if TYPE_CHECKING:  # the engine is loaded on first use: it is not needed to log 
     from desa_app.core.instrument.model import Instrument
     from desa_app.core.instrument.state import Environment, FormState
 
-from desa_app.core.audit import record_event
+from desa_app.core import errors as E
 from desa_app.core.clock import Clock, utcnow
-from desa_app.core.store import errors as E
 from desa_app.core.store import records as R
+from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database
 from desa_app.core.store.models import Person, Record, RecordRevision, ReviewNote, Village
 from desa_app.core.store.users import Actor, current_user

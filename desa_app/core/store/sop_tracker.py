@@ -20,16 +20,16 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desa_app.core import errors as E
 from desa_app.core import sop
-from desa_app.core.audit import record_event
 from desa_app.core.clock import Clock, utcnow
-from desa_app.core.store import errors as E
 from desa_app.core.store.attachments import (
     AttachmentInfo,
     authorise,
     insert_attachment,
     read_upload,
 )
+from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database
 from desa_app.core.store.desa_cantik import check_date, jsonable
 from desa_app.core.store.models import Attachment, SopStep, Target

@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desa_app.core import auth
-from desa_app.core.audit import record_event
+from desa_app.core import errors as E
 from desa_app.core.clock import Clock, utcnow
-from desa_app.core.store import errors as E
+from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database
 from desa_app.core.store.models import User
 from desa_app.core.workflow import ROLE_LABELS, Action, Role, require

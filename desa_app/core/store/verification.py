@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desa_app.core import errors as E
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.instrument.diff import answer_changes
-from desa_app.core.store import errors as E
 from desa_app.core.store.database import Database
 from desa_app.core.store.models import AuditEvent, Record, RecordRevision, User
 from desa_app.core.store.service import Records

@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desa_app.core.audit import record_event
+from desa_app.core import errors as E
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.identity import get_registry, normalize_code
-from desa_app.core.store import errors as E
 from desa_app.core.store import sqlite
+from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database, open_database
 from desa_app.core.store.models import Record, Village
 from desa_app.core.store.queries import HOUSEHOLD
@@ -58,7 +58,7 @@ def init_village(path: Path, village_code: str, admin_username: str,
             # The key that signs exported packages, made with the village so its
             # fingerprint can be registered with Diskominfo before the first export.
             # Imported here: the exports layer sits above the store.
-            from desa_app.core.exports.signing import add_signing_key
+            from desa_app.core.store.signing import add_signing_key
 
             add_signing_key(session, now)
     except BaseException:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from desa_app.core.store.errors import StoreError
+from desa_app.core.errors import StoreError
 from desa_app.gui.dates import to_qdate
 from desa_app.gui.i18n import t
 from desa_app.gui.login import problem_label, say

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desa_app.core.errors import StoreError
 from desa_app.core.store.attachments import AttachmentInfo
-from desa_app.core.store.errors import StoreError
 from desa_app.gui.desa_cantik import (
     ERROR_COLOUR,
     ID_ROLE,

@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, cast
 
+from desa_app.core.errors import StoreError
 from desa_app.core.instrument.model import Field
 from desa_app.core.profil import refresh
 from desa_app.core.profil.figures import figure_fields
-from desa_app.core.store.errors import StoreError
 from desa_app.gui.form.ddk_dialog import DdkDialog, number_text
 from desa_app.gui.form.parts import EditorParts
 from desa_app.gui.i18n import t

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from desa_app.core.errors import StoreError
 from desa_app.core.instrument.issues import Key
-from desa_app.core.store.errors import StoreError
 from desa_app.gui.form.navigator import path_to_cell
 from desa_app.gui.form.parts import EditorParts
 from desa_app.gui.i18n import t

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from desa_app.core.errors import StoreError
 from desa_app.core.instrument.model import Severity
 from desa_app.core.instrument.places import place_of
-from desa_app.core.store.errors import StoreError
 from desa_app.core.store.service import Summary
 from desa_app.core.workflow import Status, can_edit
 from desa_app.gui.form.parts import EditorParts

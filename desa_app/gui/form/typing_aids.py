@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from desa_app.core.errors import StoreError
 from desa_app.core.instrument.model import Instrument
-from desa_app.core.store.errors import StoreError
 from desa_app.gui.i18n import t
 from desa_app.gui.qt import (
     QDialog,

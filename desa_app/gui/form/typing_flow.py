@@ -8,8 +8,8 @@ lookup themselves are in :mod:`desa_app.gui.form.typing_aids`.
 
 from __future__ import annotations
 
+from desa_app.core.errors import StoreError
 from desa_app.core.instrument.issues import Key
-from desa_app.core.store.errors import StoreError
 from desa_app.gui.form.inputs import WARNING_STYLE
 from desa_app.gui.form.journal_flow import JournalFlow
 from desa_app.gui.form.stops import Stop

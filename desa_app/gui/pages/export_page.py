@@ -15,7 +15,7 @@ from typing import Any
 
 from desa_app.core.exports.progress import ExportCancelled, Progress
 from desa_app.core.exports.runner import PDF_KINDS, run_export, village_fingerprint
-from desa_app.core.exports.source import ALL_STATUSES, VERIFIED, ExportSource
+from desa_app.core.store.export_source import ALL_STATUSES, VERIFIED, ExportSource
 from desa_app.core.workflow import Action
 from desa_app.gui.household_model import format_count
 from desa_app.gui.i18n import t, village_record_title

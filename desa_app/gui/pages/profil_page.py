@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desa_app.core.store.errors import StoreError
+from desa_app.core.errors import StoreError
 from desa_app.core.workflow import Action
 from desa_app.gui.household_model import status_text
 from desa_app.gui.i18n import form_language, t

@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desa_app.core import auth
+from desa_app.core.errors import StoreError
 from desa_app.core.store import backup as B
-from desa_app.core.store.errors import StoreError
 from desa_app.core.workflow import Action
 from desa_app.gui.i18n import LANGUAGES, language, t
 from desa_app.gui.login import busy_bar, problem_label, report, say, secret_field
@@ -131,7 +131,7 @@ class SettingsPage(QWidget):
         return box
 
     def show_database(self) -> None:
-        from desa_app.core.exports.signing import village_key
+        from desa_app.core.store.signing import village_key
 
         path = self.session.store.db.path
         self.path_label.setText(str(path))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from desa_app.core.errors import StoreError
 from desa_app.core.instrument.model import Severity
 from desa_app.core.instrument.places import place_of
-from desa_app.core.store.errors import StoreError
 from desa_app.core.store.verification import Verification
 from desa_app.gui.form.editor import FormEditor
 from desa_app.gui.form.navigator import fill_note_targets

@@ -21,10 +21,10 @@ from desa_app.core.exports.metadata import (
     write_metadata,
 )
 from desa_app.core.exports.metadata import csv_row as flat_row
-from desa_app.core.exports.source import ExportSource
 from desa_app.core.instrument.model import FieldType, Instrument, Matrix
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.store.database import open_database
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.store.facade import VillageStore
 
 

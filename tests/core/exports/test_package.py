@@ -19,7 +19,7 @@ import pytest
 
 from desa_app.core import auth
 from desa_app.core.demo.build import DEMO_PASSWORD, build_demo_village
-from desa_app.core.exports import package_reader, signing
+from desa_app.core.exports import package_reader
 from desa_app.core.exports.manifest import MANIFEST, PUBLIC_KEY, SIGNATURE, unsafe_name_reason
 from desa_app.core.exports.package import (
     PackageContext,
@@ -29,8 +29,9 @@ from desa_app.core.exports.package import (
     verify_package,
 )
 from desa_app.core.exports.progress import ExportCancelled, Progress
-from desa_app.core.exports.source import ExportSource
+from desa_app.core.store import signing
 from desa_app.core.store.database import open_database
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor
 

@@ -24,7 +24,6 @@ from desa_app.core import auth
 from desa_app.core.demo.build import DEMO_PASSWORD, build_demo_village
 from desa_app.core.exports.columns import BAD_SHEET_CHARS
 from desa_app.core.exports.pdf import write_laporan
-from desa_app.core.exports.source import ALL_STATUSES, ExportSource
 from desa_app.core.exports.village import sheet_prefixes, village_reports
 from desa_app.core.exports.village_sheets import sheet_names
 from desa_app.core.exports.workbook import write_workbook
@@ -33,6 +32,7 @@ from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.profil import refresh
 from desa_app.core.profil.service import Profil, village_instruments
 from desa_app.core.store.database import open_database
+from desa_app.core.store.export_source import ALL_STATUSES, ExportSource
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.models import Record
 from desa_app.core.store.users import Actor

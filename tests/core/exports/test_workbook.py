@@ -15,11 +15,11 @@ from openpyxl import load_workbook
 from desa_app.core import auth
 from desa_app.core.demo.build import DEMO_PASSWORD, build_demo_village
 from desa_app.core.exports.progress import ExportCancelled, Progress
-from desa_app.core.exports.source import ALL_STATUSES, ExportSource
 from desa_app.core.exports.workbook import write_workbook
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import FormState
 from desa_app.core.store.database import open_database
+from desa_app.core.store.export_source import ALL_STATUSES, ExportSource
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.workflow import Status
 
@@ -243,7 +243,7 @@ def test_missing_folder_is_a_clear_error(village: tuple[Path, VillageStore],
 
 
 def test_enumerators_cannot_export(village: tuple[Path, VillageStore]) -> None:
-    from desa_app.core.store import errors as E
+    from desa_app.core import errors as E
 
     _, store = village
     agen = store.users.authenticate("agen1", DEMO_PASSWORD)

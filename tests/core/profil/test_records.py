@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
+from desa_app.core import errors as E
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import FormState
 from desa_app.core.profil import refresh
 from desa_app.core.profil.figures import figure_fields
 from desa_app.core.profil.service import Profil
-from desa_app.core.store import errors as E
 from desa_app.core.store.verification import Verification
 from desa_app.core.workflow import Status
 

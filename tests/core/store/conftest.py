@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from desa_app.core import auth
+from desa_app.core import errors as E
 from desa_app.core.paths import forms_dir
-from desa_app.core.store import errors as E
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor
 from desa_app.core.store.village import init_village

@@ -10,7 +10,7 @@ import pytest
 
 from desa_app.cli import main
 from desa_app.core import auth
-from desa_app.core.store import errors as E
+from desa_app.core import errors as E
 
 from .conftest import PASSWORD, Village
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from desa_app.cli import main
+from desa_app.core import errors as E
 from desa_app.core.store import backup as B
-from desa_app.core.store import errors as E
 from desa_app.core.store.database import open_database
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.workflow import Status

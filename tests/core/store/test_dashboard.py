@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from desa_app.core import auth
+from desa_app.core import errors as E
 from desa_app.core.demo.build import DEMO_PASSWORD, build_demo_village
 from desa_app.core.instrument.registry import get_instrument
-from desa_app.core.store import errors as E
 from desa_app.core.store.dashboard import (
     BREAKDOWN_QUESTIONS,
     WEEKS,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desa_app.core.store import errors as E
+from desa_app.core import errors as E
 from desa_app.core.store.attachments import AttachmentDamaged
 from desa_app.core.store.desa_cantik import DesaCantik, RuleResult
 from desa_app.core.store.models import Activity, Agent, Attachment, AuditEvent

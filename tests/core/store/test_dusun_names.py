@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from desa_app.core.store import errors as E
+from desa_app.core import errors as E
 from desa_app.core.store.models import AuditEvent
 from desa_app.core.store.village import DUSUN_SETTING, clean_dusun_names, village_info
 from desa_app.core.workflow import Role

@@ -10,8 +10,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
+from desa_app.core import errors as E
 from desa_app.core.store import backup as B
-from desa_app.core.store import errors as E
 from desa_app.core.store import schema
 from desa_app.core.store.database import open_database
 from desa_app.core.store.facade import VillageStore

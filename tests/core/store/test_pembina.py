@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desa_app.core.store import errors as E
+from desa_app.core import errors as E
 from desa_app.core.store.desa_cantik import DesaCantik
 from desa_app.core.store.models import AuditEvent, FollowUp, Visit
 from desa_app.core.store.pembina import Pembina

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from desa_app.core.store import errors as E
+from desa_app.core import errors as E
 from desa_app.core.store.users import Actor
 from desa_app.core.store.village import update_settings
 from desa_app.core.workflow import Action, Role, allowed

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from desa_app.core import errors as E
 from desa_app.core import sop
-from desa_app.core.store import errors as E
 from desa_app.core.store.desa_cantik import DesaCantik
 from desa_app.core.store.models import SopStep
 from desa_app.core.store.sop_tracker import SopTracker, Targets

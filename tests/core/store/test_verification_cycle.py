@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from desa_app.core import errors as E
 from desa_app.core.instrument.diff import answer_changes
 from desa_app.core.instrument.registry import get_instrument
-from desa_app.core.store import errors as E
 from desa_app.core.store.verification import Verification
 from desa_app.core.workflow import Status
 

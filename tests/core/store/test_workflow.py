@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select, text
 
-from desa_app.core.store import errors as E
+from desa_app.core import errors as E
 from desa_app.core.store.models import AuditEvent, Person, Record
 from desa_app.core.workflow import Status
 

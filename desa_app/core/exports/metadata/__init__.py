@@ -15,8 +15,8 @@ from typing import Any
 
 from desa_app.core.exports.metadata.ms_keg import ms_keg
 from desa_app.core.exports.metadata.ms_var import exported_fields, ms_var
-from desa_app.core.exports.source import ExportSource
 from desa_app.core.instrument.model import Instrument
+from desa_app.core.store.export_source import ExportSource
 
 CSV_COLUMNS = (
     ("nomor_rincian", "Nomor rincian"), ("alias", "Alias"),

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from desa_app.core.exports.source import ExportSource
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.store.sop_tracker import StepInfo
 
 TITLE = "Pendataan Data Dasar Keluarga Profil Desa"

@@ -40,8 +40,8 @@ from desa_app.core.exports.pdf.styles import (
     text,
 )
 from desa_app.core.exports.progress import Progress
-from desa_app.core.exports.source import ExportSource
 from desa_app.core.files import atomic_output
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.workflow import STATUS_LABELS, Status
 
 GROUP = 4

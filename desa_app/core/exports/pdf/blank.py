@@ -46,7 +46,6 @@ from desa_app.core.exports.pdf.styles import (
 )
 from desa_app.core.exports.pdf.widgets import choice_table, digit_boxes, writing_line
 from desa_app.core.exports.progress import Progress
-from desa_app.core.exports.source import VillageHeader
 from desa_app.core.files import atomic_output
 from desa_app.core.instrument.model import (
     Container,
@@ -58,6 +57,7 @@ from desa_app.core.instrument.model import (
     Node,
     Repeat,
 )
+from desa_app.core.store.export_source import VillageHeader
 
 ITEM_WIDTHS = (18 * mm, 76 * mm, PORTRAIT_WIDTH - 94 * mm)
 NO_VILLAGE = "Desa ..................., Kec. ..................., Kab./Kota ..................."

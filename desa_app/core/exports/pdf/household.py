@@ -56,7 +56,6 @@ from desa_app.core.exports.pdf.styles import (
     wrap,
 )
 from desa_app.core.exports.progress import Progress
-from desa_app.core.exports.source import ExportRecord, ExportSource
 from desa_app.core.files import atomic_output
 from desa_app.core.instrument.model import (
     Container,
@@ -68,6 +67,7 @@ from desa_app.core.instrument.model import (
     Node,
     Repeat,
 )
+from desa_app.core.store.export_source import ExportRecord, ExportSource
 from desa_app.core.workflow import STATUS_LABELS
 
 SIGNERS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -48,10 +48,10 @@ from desa_app.core.exports.pdf.styles import (
     table,
 )
 from desa_app.core.exports.progress import Progress
-from desa_app.core.exports.source import ExportSource
 from desa_app.core.files import atomic_output
 from desa_app.core.store.dashboard import Dashboard, Population
 from desa_app.core.store.dashboard import Progress as Figures
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.workflow import STATUS_LABELS, Status
 
 TITLE_TEXT = "Laporan Kegiatan Profil Desa"

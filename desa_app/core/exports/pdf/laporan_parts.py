@@ -36,8 +36,8 @@ from desa_app.core.exports.pdf.styles import (
     wrap,
 )
 from desa_app.core.exports.progress import Progress
-from desa_app.core.exports.source import ExportSource
 from desa_app.core.store.dashboard import Breakdown
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.store.models import Record
 from desa_app.core.workflow import STATUS_LABELS, Status
 

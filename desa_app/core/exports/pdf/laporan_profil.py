@@ -31,7 +31,6 @@ from desa_app.core.exports.pdf.styles import (
     para,
     wrap,
 )
-from desa_app.core.exports.source import ExportSource
 from desa_app.core.exports.village import (
     Grid,
     Heading,
@@ -42,6 +41,7 @@ from desa_app.core.exports.village import (
     village_reports,
 )
 from desa_app.core.instrument.model import NUMERIC, FieldType
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.workflow import STATUS_LABELS
 
 CHAPTER = "5"

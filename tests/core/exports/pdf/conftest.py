@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 from desa_app.core import auth
 from desa_app.core.demo.build import DEMO_PASSWORD, build_demo_village
-from desa_app.core.exports.source import ExportSource
 from desa_app.core.store.database import open_database
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from desa_app.core.exports.pdf import write_berita_acara
 from desa_app.core.exports.pdf.berita_acara import fingerprint_groups, terbilang
 from desa_app.core.exports.pdf.styles import number
-from desa_app.core.exports.source import ExportSource
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.workflow import STATUS_LABELS, Status
 
 from .conftest import compact, pdf_text

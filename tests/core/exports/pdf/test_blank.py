@@ -9,8 +9,8 @@ from pypdf import PdfReader
 from desa_app.core.exports.pdf import write_blank
 from desa_app.core.exports.pdf.blank import NO_VILLAGE
 from desa_app.core.exports.pdf.blank_grids import box_count
-from desa_app.core.exports.source import VillageHeader
 from desa_app.core.instrument.registry import get_instrument
+from desa_app.core.store.export_source import VillageHeader
 
 from .conftest import pdf_text
 

@@ -12,8 +12,8 @@ from desa_app.core.exports import pdf
 from desa_app.core.exports.pdf.layout import build_pdf, hari_indonesia, tanggal_indonesia
 from desa_app.core.exports.pdf.styles import number, para
 from desa_app.core.exports.progress import ExportCancelled, Progress
-from desa_app.core.exports.source import ExportSource
 from desa_app.core.instrument.registry import get_instrument
+from desa_app.core.store.export_source import ExportSource
 
 from .conftest import pdf_text
 

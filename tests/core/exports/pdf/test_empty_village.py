@@ -9,7 +9,7 @@ import pytest
 
 from desa_app.core import auth
 from desa_app.core.exports import pdf
-from desa_app.core.exports.source import ExportSource
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.village import init_village
 

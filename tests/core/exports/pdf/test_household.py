@@ -7,7 +7,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from desa_app.core.exports.pdf import write_households
-from desa_app.core.exports.source import ALL_STATUSES, ExportRecord, ExportSource
+from desa_app.core.store.export_source import ALL_STATUSES, ExportRecord, ExportSource
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor
 

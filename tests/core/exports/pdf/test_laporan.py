@@ -10,8 +10,8 @@ from sqlalchemy import select
 from desa_app.core.exports.pdf import write_laporan
 from desa_app.core.exports.pdf.layout import local_day
 from desa_app.core.exports.pdf.styles import number
-from desa_app.core.exports.source import ExportSource
 from desa_app.core.store.dashboard import Dashboard
+from desa_app.core.store.export_source import ExportSource
 from desa_app.core.store.models import Record
 from desa_app.core.workflow import STATUS_LABELS, Status
 

@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from desa_app.core.audit import verify_chain
+from desa_app.core.store.audit import verify_chain
 from desa_app.core.store.database import open_database
 from desa_app.core.store.facade import VillageStore
 

@@ -35,7 +35,7 @@ PRELUDE = r'''
 import copy, hashlib, json, os, resource, signal, sys
 from pathlib import Path
 
-from desa_app.core.store import errors as E
+from desa_app.core import errors as E
 from desa_app.core.store.database import open_database
 from desa_app.core.store.facade import VillageStore
 

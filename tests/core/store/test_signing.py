@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 
 from desa_app.core import auth
 from desa_app.core.clock import utcnow
-from desa_app.core.exports import signing
+from desa_app.core.store import signing
 from desa_app.core.store.database import Database, open_database
 from desa_app.core.store.models import AuditEvent, SigningKey
 from desa_app.core.store.village import init_village

@@ -133,7 +133,7 @@ class ExportSource:
 
     def log(self, kind: str, path: Path, detail: dict[str, Any] | None = None) -> None:
         """Record in the audit log who exported what, where (Diskominfo may ask)."""
-        from desa_app.core.audit import record_event
+        from desa_app.core.store.audit import record_event
 
         with self.store.db.write() as session:
             record_event(session, at=self.store.clock(), user_id=self.actor.id,

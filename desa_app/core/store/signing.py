@@ -25,10 +25,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desa_app.core.audit import record_event
 from desa_app.core.clock import utcnow
+from desa_app.core.errors import StoreError
+from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database
-from desa_app.core.store.errors import StoreError
 from desa_app.core.store.models import SigningKey
 
 FINGERPRINT_BYTES = 20
