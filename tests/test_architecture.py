@@ -1,9 +1,16 @@
-"""The dependency rules of DESIGN.md, enforced: core never sees Qt, gui sees it only via qt.py."""
+"""The dependency rules of DESIGN.md and docs/architecture.md, enforced.
+
+Core never sees Qt, gui sees it only via qt.py; core's packages depend in one direction
+(``CORE_LAYERS``, lowest first) and no files or packages import each other in a cycle,
+counting lazy imports inside functions and ``TYPE_CHECKING`` imports.
+"""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
+
+from tests.architecture_graph import Import, cycles, imports, modules, package_edges
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desa_app"
 
@@ -58,3 +65,85 @@ def test_the_checker_itself_catches_an_offender(tmp_path: Path) -> None:
     finally:
         PACKAGE = saved
     assert len(found) == 2 and "bad.py:2" in found[0] and "sneaky.py:2" in found[1]
+
+
+CORE_LAYERS: list[tuple[str, ...]] = [
+    # foundation: what every layer may use (the version, paths, the clock, atomic files,
+    # errors a user can meet; core messages)
+    ("desa_app", "desa_app.core", "desa_app.core.errors", "desa_app.core.paths",
+     "desa_app.core.clock", "desa_app.core.files", "desa_app.core.messages"),
+    ("desa_app.core.identity",),  # NIK / No KK / Kemendagri codes
+    ("desa_app.core.instrument",),  # the questionnaire engine, a record's facts
+    ("desa_app.core.workflow", "desa_app.core.auth", "desa_app.core.sop"),  # rules
+    ("desa_app.core.store",),  # the village database, audit log, signing key
+    ("desa_app.core.profil",),  # village-level records, figures counted from DDK
+    ("desa_app.core.exports",),  # workbook, PDFs, package
+    ("desa_app.core.demo",),  # the demo village, built through the store like any user
+]
+"""Core's packages, lowest first: a module may import its own layer and those below."""
+
+
+def layer_of(module: str) -> int | None:
+    best: tuple[int, int] | None = None  # (prefix length, layer)
+    for number, prefixes in enumerate(CORE_LAYERS):
+        for prefix in prefixes:
+            if module == prefix or module.startswith(prefix + "."):
+                if prefix in ("desa_app", "desa_app.core") and module != prefix:
+                    continue  # the package roots themselves, not everything under them
+                if best is None or len(prefix) > best[0]:
+                    best = (len(prefix), number)
+    return None if best is None else best[1]
+
+
+def upward(found: list[Import]) -> list[str]:
+    bad = []
+    for imp in found:
+        if not imp.source.startswith("desa_app.core"):
+            continue
+        mine, theirs = layer_of(imp.source), layer_of(imp.target)
+        if mine is None:
+            bad.append(f"{imp.source} is in no layer of CORE_LAYERS")
+        elif theirs is None or theirs > mine:
+            bad.append(f"{imp.source}:{imp.line} imports {imp.target} (a higher layer)")
+    return sorted(set(bad))
+
+
+def test_core_packages_depend_in_one_direction() -> None:
+    assert upward(imports()) == []
+
+
+def test_no_import_cycles_between_files() -> None:
+    assert cycles((i.source, i.target) for i in imports()) == []
+
+
+def test_no_import_cycles_between_packages() -> None:
+    found = imports()
+    known = modules()
+    packages = {m for m, path in known.items() if path.name == "__init__.py"}
+    # top-level modules of core (workflow, auth, sop …) count as packages of their own
+    packages |= {m for m in known if m.count(".") == 2 and m.startswith("desa_app.core.")}
+    assert cycles(package_edges(found, packages)) == []
+
+
+def test_the_graph_sees_lazy_and_type_only_imports(tmp_path: Path) -> None:
+    root = tmp_path / "desa_app"
+    (root / "core" / "low").mkdir(parents=True)
+    (root / "core" / "high").mkdir()
+    for folder in (root, root / "core", root / "core" / "low", root / "core" / "high"):
+        (folder / "__init__.py").write_text("")
+    (root / "core" / "low" / "a.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+        "    from desa_app.core.high import b\n")
+    (root / "core" / "high" / "b.py").write_text(
+        "def f():\n    from desa_app.core.low.a import x\n")
+    found = imports(root)
+    pairs = {(i.source, i.target) for i in found}
+    assert ("desa_app.core.low.a", "desa_app.core.high.b") in pairs
+    assert ("desa_app.core.high.b", "desa_app.core.low.a") in pairs
+    assert cycles(pairs) == [["desa_app.core.high.b", "desa_app.core.low.a"]]
+    packages = {"desa_app.core.low", "desa_app.core.high"}
+    assert cycles(package_edges(found, packages)) == [["desa_app.core.high",
+                                                       "desa_app.core.low"]]
+    assert layer_of("desa_app.core.store.audit") == 4
+    assert upward([Import("desa_app.core.store.x", "desa_app.core.exports.y", 3)]) == [
+        "desa_app.core.store.x:3 imports desa_app.core.exports.y (a higher layer)"]

@@ -10,12 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from desa_app.core.instrument.model import FieldType
+from desa_app.core.instrument.model import Field, FieldType
 
-if TYPE_CHECKING:  # columns.py builds on this module
-    from desa_app.core.exports.columns import Column
+
+class Column(Protocol):
+    """What a cell needs to know of its column (``columns.Column`` has it): kept as a
+    protocol so ``columns.py`` can build on this module without a cycle."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def question(self) -> Field | None: ...
+
+    @property
+    def codes(self) -> dict[str, tuple[str, str]]: ...
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_FIRST = frozenset(FORMULA_STARTS)

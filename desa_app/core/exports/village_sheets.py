@@ -24,6 +24,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desa_app.core.exports.cells import FORMULA_FIRST
 from desa_app.core.exports.columns import Column, field_columns, sheet_title
+from desa_app.core.exports.styles import HEADER_FILL, HEADER_FONT, NAME_FONT, TITLE_FONT, WRAP
 from desa_app.core.exports.village import (
     Grid,
     GridColumn,
@@ -34,7 +35,6 @@ from desa_app.core.exports.village import (
     blank,
     village_reports,
 )
-from desa_app.core.exports.workbook import HEADER_FILL, HEADER_FONT, NAME_FONT, TITLE_FONT, WRAP
 from desa_app.core.instrument.model import Instrument
 from desa_app.core.store.export_source import ExportSource
 

@@ -31,16 +31,13 @@ from desa_app.core.exports.cells import FORMULA_FIRST
 from desa_app.core.exports.columns import Column, SheetPlan, plan_sheets, row_label
 from desa_app.core.exports.progress import Progress
 from desa_app.core.exports.rekap import Rekap
+from desa_app.core.exports.styles import HEADER_FILL, HEADER_FONT, NAME_FONT, TITLE_FONT, WRAP
+from desa_app.core.exports.village_sheets import write_village_sheets
 from desa_app.core.files import atomic_output
 from desa_app.core.instrument.model import Repeat
 from desa_app.core.store.export_source import ExportRecord, ExportSource
 from desa_app.core.workflow import STATUS_LABELS
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="1F5C99")
-NAME_FONT = Font(italic=True, color="808080", size=8)
-TITLE_FONT = Font(bold=True, size=12)
-WRAP = Alignment(wrap_text=True, vertical="top")
 PROGRESS_EVERY = 100
 
 
@@ -291,8 +288,6 @@ def _write_workbook(source: ExportSource, out: Path, progress: Progress | None
         plans = plan_sheets(source.instrument, with_status=source.all_statuses)
         sheets = [_Sheet(book, plan) for plan in plans]
         try:  # Potensi, Perkembangan: after the DDK sheets, before Kode and Rekap
-            from desa_app.core.exports.village_sheets import write_village_sheets
-
             village_rows = write_village_sheets(book, source)
         except BaseException:
             _discard(book)

@@ -9,22 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desa_app.core.instrument.issues import Key
 from desa_app.core.instrument.model import Container, FieldType, Node, Repeat
 from desa_app.core.instrument.plan import NodePlan
+from desa_app.core.instrument.record_view import RecordView
 from desa_app.core.instrument.values_io import is_empty
-
-if TYPE_CHECKING:
-    from desa_app.core.instrument.state import FormState
-
 
 JUNK = "__nilai_tidak_dikenal__"
 """Holds a repeat instance that was not a mapping at all, so it is written back as it was."""
 
 
-def _level(state: FormState, container_children: Iterable[Any]) -> list[NodePlan]:
+def _level(state: RecordView, container_children: Iterable[Any]) -> list[NodePlan]:
     return [state.plan.by_name[c.name] for c in container_children]
 
 
@@ -48,7 +45,7 @@ def _walk_level(container: Container) -> Iterable[Node]:
 
 
 def load_answers(
-    state: FormState, answers: Mapping[str, Any], key: Key, plans: list[NodePlan], owner: str
+    state: RecordView, answers: Mapping[str, Any], key: Key, plans: list[NodePlan], owner: str
 ) -> None:
     """Fill ``state.raw`` and ``state.counts`` from one JSON object (``owner``: its repeat)."""
     _load_level(state, answers, key, plans)
@@ -59,7 +56,7 @@ def load_answers(
 
 
 def _load_level(
-    state: FormState, answers: Mapping[str, Any], key: Key, plans: list[NodePlan]
+    state: RecordView, answers: Mapping[str, Any], key: Key, plans: list[NodePlan]
 ) -> None:
     for plan in plans:
         node = plan.node
@@ -84,7 +81,7 @@ def _load_level(
 
 
 def dump_answers(
-    state: FormState, plans: list[NodePlan], key: Key, relevant_only: bool, owner: str = ""
+    state: RecordView, plans: list[NodePlan], key: Key, relevant_only: bool, owner: str = ""
 ) -> Any:
     """One JSON object; with ``relevant_only`` only what is relevant, with calculations."""
     data: dict[str, Any] = {}
@@ -98,7 +95,7 @@ def dump_answers(
 
 
 def _dump_level(
-    state: FormState, plans: list[NodePlan], key: Key, relevant_only: bool, data: dict[str, Any]
+    state: RecordView, plans: list[NodePlan], key: Key, relevant_only: bool, data: dict[str, Any]
 ) -> None:
     for plan in plans:
         node = plan.node

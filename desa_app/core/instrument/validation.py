@@ -6,17 +6,13 @@ short place. Messages are Indonesian; a definition's own message wins over the d
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from desa_app.core.instrument.expr import Context
 from desa_app.core.instrument.expr.values import to_bool, to_number
 from desa_app.core.instrument.issues import Issue, Key, path_of
 from desa_app.core.instrument.model import FieldType, Severity, Text
 from desa_app.core.instrument.plan import NodePlan
+from desa_app.core.instrument.record_view import RecordView
 from desa_app.core.instrument.values_io import is_empty, type_problem
-
-if TYPE_CHECKING:
-    from desa_app.core.instrument.state import FormState
 
 REQUIRED_DEFAULT = "Wajib diisi."
 CONSTRAINT_DEFAULT = "Jawaban tidak memenuhi aturan isian ini."
@@ -26,7 +22,7 @@ def _message(text: Text, fallback: str) -> str:
     return text.get() or fallback
 
 
-def validate_cell(state: FormState, plan: NodePlan, key: Key) -> list[Issue]:
+def validate_cell(state: RecordView, plan: NodePlan, key: Key) -> list[Issue]:
     """Issues of one question (or repeat, at its parent level) in one instance."""
     node = plan.node
     if (plan.name, key) in state.hidden or (

@@ -11,10 +11,7 @@ to a :class:`Resolver` supplied by the form model.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import date
-from typing import Any, Protocol
+from typing import Protocol
 
 from desa_app.core.instrument.expr.ast import (
     Binary,
@@ -28,6 +25,7 @@ from desa_app.core.instrument.expr.ast import (
     String,
     Unary,
 )
+from desa_app.core.instrument.expr.context import Context, EvalState, Getter
 from desa_app.core.instrument.expr.errors import ExpressionError
 from desa_app.core.instrument.expr.functions import FUNCTIONS, compile_regex
 from desa_app.core.instrument.expr.values import (
@@ -39,29 +37,6 @@ from desa_app.core.instrument.expr.values import (
     to_bool,
     to_number,
 )
-
-
-class EvalState(Protocol):
-    """What expressions may read from the record being evaluated, besides answers."""
-
-    @property
-    def today(self) -> date: ...
-
-    @property
-    def village(self) -> Mapping[str, str]: ...
-
-
-@dataclass(slots=True)
-class Context:
-    """Where an expression is evaluated: record state, repeat instance, ``.``, ``current()``."""
-
-    state: Any
-    key: tuple[int, ...]
-    dot: Any
-    cur: Any
-
-
-Getter = Callable[[Context], Value]
 
 
 class Resolver(Protocol):

@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from desa_app.core.instrument.expr.context import Context
 from desa_app.core.instrument.expr.values import (
     EPOCH,
     Item,
@@ -29,10 +30,7 @@ from desa_app.core.instrument.expr.values import (
     to_string,
 )
 
-if TYPE_CHECKING:
-    from desa_app.core.instrument.expr.compiler import Context
-
-Impl = Callable[["Context", Sequence[Value]], Value]
+Impl = Callable[[Context, Sequence[Value]], Value]
 
 
 @dataclass(frozen=True)
