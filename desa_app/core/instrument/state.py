@@ -30,6 +30,7 @@ from desa_app.core.instrument.model import (
     Severity,
 )
 from desa_app.core.instrument.plan import NodePlan, Plan
+from desa_app.core.instrument.record_view import Cell
 from desa_app.core.instrument.validation import validate_cell
 from desa_app.core.instrument.values_io import (
     answer_of,
@@ -37,8 +38,6 @@ from desa_app.core.instrument.values_io import (
     expression_answer,
     renumber,
 )
-
-Cell = tuple[str, Key]
 
 
 @dataclass
