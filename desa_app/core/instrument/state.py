@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from desa_app.core.instrument.answer_tree import dump_answers, load_answers
+from desa_app.core.instrument.environment import Environment as Environment  # re-exported
 from desa_app.core.instrument.expr import Context
 from desa_app.core.instrument.expr.values import Item, NodeSet, to_bool
 from desa_app.core.instrument.issues import Issue, Key
@@ -38,14 +39,6 @@ from desa_app.core.instrument.values_io import (
     expression_answer,
     renumber,
 )
-
-
-@dataclass
-class Environment:
-    """Facts from outside the record: today's date and the village it belongs to."""
-
-    today: date = field(default_factory=date.today)
-    village: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
