@@ -120,7 +120,7 @@ def test_tables_walk_cell_by_cell_and_leave_after_the_last(qtbot: Any,
     while focus() is table:
         press(qtbot, Qt.Key.Key_Tab)
         visited.append(table.current_name() if focus() is table else focused_field())
-    cells = [name for name in table.order if editor.is_stop(Stop(name))]
+    cells = [name for name in table.order if editor.navigation.is_stop(Stop(name))]
     assert visited[:-1] == cells[1:]  # every cell once, in paper order, then out
     assert visited[-1] == editor.top.matrices["lahan"].order[0]  # the next item, 1.5
     # 1.5 Luas is a code: 0.5 (hectares) is refused with the codes, not stored
@@ -194,7 +194,7 @@ def test_the_wheel_never_changes_an_answer(qtbot: Any, editor: FormEditor) -> No
                               editor.top.rows["kebiasaan_berobat"].input.box]
     for target in targets:
         start = bar.value()
-        editor.reveal(target)
+        editor.navigation.reveal(target)
         start = bar.value()
         for _ in range(3):  # a real wheel turn, through the window system, over the widget
             where = target.mapTo(editor.window(), QtCore.QPoint(5, 5))
@@ -260,12 +260,12 @@ def test_every_list_with_codes_of_ten_and_more_takes_them_typed(
     for list_name, name in lists.items():
         field = instrument.field(name)
         key = (0,) if field.repeats else ()
-        if not editor.is_stop(StopAt(name, key)):
+        if not editor.navigation.is_stop(StopAt(name, key)):
             continue  # asked only after other answers (the walk test covers those)
         for choice in instrument.choice_lists[list_name].choices:
             if len(choice.name) < 2:
                 continue
-            editor.focus_stop(StopAt(name, key))  # the cursor to the question, no typing
+            editor.navigation.focus_stop(StopAt(name, key))  # the cursor to the question, no typing
             if isinstance(focus(), MatrixTable):
                 press(qtbot, Qt.Key.Key_Delete)
             type_text(qtbot, choice.name)
@@ -300,7 +300,7 @@ def test_an_enter_out_of_step_does_not_unlock_the_village_code(qtbot: Any,
 
     QTimer.singleShot(100, press_enter)
     qtbot.mouseClick(row.unlock, Qt.MouseButton.LeftButton)
-    assert not row.unlocked and "kode_desa" not in editor.unlocked
+    assert not row.unlocked and "kode_desa" not in editor.typing.unlocked
 
 def test_a_nik_or_no_kk_already_in_the_village_is_named_while_typing(
         qtbot: Any, editor: FormEditor, session: Any) -> None:

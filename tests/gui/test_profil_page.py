@@ -159,5 +159,5 @@ def test_nothing_is_offered_before_any_household_is_approved(
     dialog = count(qtbot, editor, monkeypatch)[0]
     assert "Belum ada keluarga yang disetujui" in dialog.summary.text()
     assert dialog.changes == [] and not dialog.apply_button.isEnabled()
-    assert all(editor.state.answer(name) is None for name in editor.figure_names)
+    assert all(editor.state.answer(name) is None for name in editor.ddk.figure_names)
     assert not editor.dirty  # nothing written, nothing to save

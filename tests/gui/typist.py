@@ -72,7 +72,7 @@ def cursor(editor: Any) -> Cell | None:
     if name is None:
         return None
     member = editor.members.current if editor.members is not None else -1
-    return (name, (member,) if editor.stop_order.in_repeat(name) else ())
+    return (name, (member,) if editor.navigation.stop_order.in_repeat(name) else ())
 
 
 def in_view(editor: Any) -> bool:
@@ -164,7 +164,7 @@ class Typist:
         raise AssertionError("the walk did not end")
 
     def refusal(self, cell: Cell) -> str:
-        registry = self.editor._registry_for(cell[0], cell[1])
+        registry = self.editor.context.registry_for(cell[0], cell[1])
         row = registry.rows.get(cell[0]) if registry is not None else None
         if row is not None and row.feedback.isVisible() and "⚠" not in row.feedback.text():
             return str(row.feedback.text())

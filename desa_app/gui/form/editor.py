@@ -6,58 +6,48 @@ after typing stops and when the record is closed. The recovery journal is writte
 most a second after any change, including the text of the box still being typed, so a
 crash (even SIGKILL) costs at most that second. The keyboard contract the editor keeps
 is ``docs/keyboard.md``; F1 shows it.
+
+The editor is composed of parts, each given only what it needs (``parts.EditorContext``
+and the other parts it calls): navigation, the journal, typing aids, saving, members,
+notes, DDK figures and the display. It builds them, wires the widgets' signals to them
+and answers what they ask of the whole screen (``parts.EditorView``).
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import date
-from typing import Any
 
 from desa_app.core.instrument.issues import Key
-from desa_app.core.instrument.model import Container, Field, Instrument, Repeat
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import ChangeSet, Environment, FormState
 from desa_app.core.workflow import Action, Status, can_edit
 from desa_app.gui.form.ddk_flow import DdkFlow
+from desa_app.gui.form.display import FormDisplay
 from desa_app.gui.form.inputs import NameListInput
+from desa_app.gui.form.journal_flow import JournalFlow
+from desa_app.gui.form.layout import build_widgets
 from desa_app.gui.form.member_flow import MemberFlow
-from desa_app.gui.form.members import MembersPanel
 from desa_app.gui.form.navigation_flow import NavigationFlow
-from desa_app.gui.form.navigator import IssueList, NotesList, SectionNavigator
 from desa_app.gui.form.note_flow import NoteFlow
-from desa_app.gui.form.panel import PanelBuilder, Registry
+from desa_app.gui.form.panel import Registry
+from desa_app.gui.form.parts import EditorContext, OpenRecord
 from desa_app.gui.form.recovery import JournalEntry, RecoveryJournal
 from desa_app.gui.form.saving import SaveFlow
-from desa_app.gui.form.typing_aids import IdentityWatch, WheelGuard
-from desa_app.gui.form.typing_flow import HINT_STYLE, TypingFlow
-from desa_app.gui.i18n import form_language, t, village_record_title
+from desa_app.gui.form.typing_flow import TypingFlow
 from desa_app.gui.qt import (
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
-    QHBoxLayout,
     QKeySequence,
-    QLabel,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
     QShortcut,
-    QSplitter,
     Qt,
     QTimer,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
 from desa_app.gui.session import AppSession
 
-AUTOSAVE_MS = 3000
-JOURNAL_MS = 1000
 
-
-class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, TypingFlow,
-                 QWidget):
+class FormEditor(QWidget):
     closed = Signal()
     saved = Signal(str)
     status_changed = Signal(str)
@@ -67,317 +57,205 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, Typing
         takes milliseconds instead of building hundreds of widgets again."""
         super().__init__()
         self.session = session
-        self.instrument: Instrument = get_instrument(instrument_id)
+        self.instrument = get_instrument(instrument_id)
         village = session.village
-        self.env = Environment(today=date.today(), village={
+        # no date given: expressions read today's date when they run, so an editor
+        # left open past midnight does not compute ages with yesterday's
+        self.env = Environment(village={
             "code": village.code, "name": village.name, "kecamatan": village.kecamatan,
             "kabupaten": village.kabupaten, "provinsi": village.provinsi})
-        self.record_id: str | None = None
-        self.revision: int | None = None
-        self.status = Status.DRAFT
-        self.state = FormState.new(self.instrument, self.env)
-        self.dirty = False
-        self.editable = False
-        self.journal: RecoveryJournal | None = None
-        self.saving = False
-        self.save_again = False
-        self.close_after_save = False
-        self.generation = 0
-        self.autosave = QTimer(self)
-        self.autosave.setSingleShot(True)
-        self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(lambda: self.save("simpan otomatis"))
-        self.journal_timer = QTimer(self)
-        self.journal_timer.setSingleShot(True)
-        self.journal_timer.setInterval(JOURNAL_MS)
-        self.journal_timer.timeout.connect(self.journal_now)
-        self.show_all_required = False
-        self._village_names: list[str] = []
-        self.identity = IdentityWatch(session, self.instrument)
-        self.init_navigation()
-        self._build()
-        self.init_ddk()
+        self.record = OpenRecord(FormState.new(self.instrument, self.env))
+        w = self.widgets = build_widgets(self, self.instrument, self,
+                                         session.can(Action.RESOLVE_NOTE))
+        self.top, self.members, self.scroller = w.top, w.members, w.scroller
+        self.navigator, self.issues, self.notes_list = w.navigator, w.issues, w.notes_list
+        self.title, self.save_label = w.title, w.save_label
+        self.save_button, self.submit_button, self.close_button = \
+            w.save_button, w.submit_button, w.close_button
+        self.ddk_button, self.ddk_undo_button = w.ddk_button, w.ddk_undo_button
+        context = self.context = EditorContext(
+            session, self.instrument, self.record, w.top, w.members, self, self)
+        self.navigation = NavigationFlow(context, w.scroller, w.section_widgets)
+        self.journal_flow = JournalFlow(context, self.navigation, w.save_label)
+        self.typing = TypingFlow(context, self.navigation, self.journal_flow, w.hint)
+        self.saver = SaveFlow(context, self.navigation, self.journal_flow)
+        self.member_flow = (MemberFlow(context, w.members, self.navigation, self.saver)
+                            if w.members is not None else None)
+        self.notes = NoteFlow(context, w.notes_list)
+        self.ddk = DdkFlow(context, self.saver, w.ddk_button, w.ddk_undo_button,
+                           w.save_label)
+        self.display = FormDisplay(context, w, self.navigation, self.notes, self.ddk,
+                                   self.saver)
+        self._connect()
+
+    def _connect(self) -> None:
+        w, navigation, saver = self.widgets, self.navigation, self.saver
+        saver.saved.connect(self.saved)
+        saver.closed.connect(self.closed)
+        saver.status_changed.connect(self.status_changed)
+        w.save_button.clicked.connect(lambda: saver.save("disimpan"))
+        w.submit_button.clicked.connect(saver.submit)
+        w.close_button.clicked.connect(saver.request_close)
+        w.navigator.section_chosen.connect(navigation.show_section)
+        w.navigator.item_chosen.connect(navigation.show_item)
+        w.issues.issue_chosen.connect(navigation.jump_to)
+        w.notes_list.note_chosen.connect(navigation.jump_to_path)
+        for keys, slot in (("Ctrl+S", lambda: saver.save("disimpan")),
+                           ("Ctrl+M", self.add_member), ("Ctrl+W", saver.request_close),
+                           ("Ctrl+G", self.typing.ask_number),
+                           ("F1", self.typing.show_keyboard_help),
+                           ("Ctrl+PgDown", lambda: navigation.next_section(+1)),
+                           ("Ctrl+PgUp", lambda: navigation.next_section(-1))):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
     def load(self, record_id: str | None, recovered: JournalEntry | None = None,
              read_only: bool = False) -> None:
         """Open a record (``None``: a new household), or what a journal kept of one.
         ``read_only`` is the Tim's review: nothing can be typed whatever the status."""
-        session = self.session
+        session, record = self.session, self.record
         # the box being typed belongs to the record on screen: it commits there (the
         # form host saves that record first), never into the record opened next
-        self.commit_pending()
+        self.navigation.commit_pending()
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             self.scroller.setFocus()
-        self.autosave.stop()
-        self.journal_timer.stop()
-        self.generation += 1  # a save still running for the previous record must not touch
-        self.record_id, self.revision, self.status = record_id, None, Status.DRAFT
+        self.saver.autosave.stop()
+        self.journal_flow.stop()
+        record.generation += 1  # a save still running for the previous record must not touch
+        record.record_id, record.revision, record.status = record_id, None, Status.DRAFT
         if record_id is not None:
             data = session.store.records.load(session.actor, record_id)
-            self.revision, self.status = data.revision, data.status
-            self.state = FormState(self.instrument, data.answers, self.env)
+            record.revision, record.status = data.revision, data.status
+            record.state = FormState(self.instrument, data.answers, self.env)
         else:
-            self.state = FormState.new(self.instrument, self.env)
-        self.dirty = False
+            record.state = FormState.new(self.instrument, self.env)
+        record.dirty = False
         if recovered is not None:
-            self.state = FormState(self.instrument, recovered.answers, self.env)
-            self.dirty = True
-            self.apply_pending(recovered.pending)
-        self.saving = self.save_again = self.close_after_save = False
-        self.forget_ddk_undo()
+            record.state = FormState(self.instrument, recovered.answers, self.env)
+            record.dirty = True
+            self.journal_flow.apply_pending(recovered.pending)
+        self.saver.reset()
+        self.ddk.forget_undo()
         token = record_id or f"baru-{uuid.uuid4().hex[:8]}"
         if recovered is not None:
             token = recovered.path.stem.split(f"-{session.actor.username}-", 1)[-1]
-        self.journal = RecoveryJournal(session.store.db.path, session.actor.username, token)
+        record.journal = RecoveryJournal(session.store.path, session.actor.username, token)
         self.set_editable(not read_only and (
             session.can(Action.CREATE) if record_id is None
-            else can_edit(session.actor.role, self.status)))
-        can_note = (record_id is not None and not self.editable and not read_only
+            else can_edit(session.actor.role, record.status)))
+        can_note = (record_id is not None and not record.editable and not read_only
                     and session.can(Action.ADD_NOTE))
-        self.notes_list.allow_writing(self.state if can_note else None)
-        self.load_notes()
+        self.notes_list.allow_writing(record.state if can_note else None)
+        self.notes.load_notes()
         if self.members is not None:
             self.members.current = -1
-        self.current_stop = None
-        self.passed = set()
-        self.show_all_required = False
-        for name in list(self.unlocked):
-            self.relock(name)
-        self._village_names = self.load_village_names()
+        self.navigation.reset()
+        self.typing.relock_all()
+        self.typing.reload_village_names()
         for row in self.top.rows.values():
             if isinstance(row.input, NameListInput):
                 row.input.refresh_names()
         self.show_hint("")
         self.refresh_all()
         self.scroller.verticalScrollBar().setValue(0)
-        if self.dirty:
-            self.journal_now()
-            self.autosave.start()
+        if record.dirty:
+            self.journal_flow.now()
+            self.saver.autosave.start()
 
-    # -- layout --------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.title = QLabel()
-        self.status_label = QLabel()
-        self.save_label = QLabel()
-        self.save_button = QPushButton(t("form.save"))
-        self.submit_button = QPushButton(t("form.submit"))
-        self.close_button = QPushButton(t("form.close"))
-        self.ddk_button = QPushButton(t("ddk.button"))
-        self.ddk_undo_button = QPushButton(t("ddk.undo"))
-        self.save_button.clicked.connect(lambda: self.save("disimpan"))
-        self.submit_button.clicked.connect(self.submit)
-        self.close_button.clicked.connect(self.request_close)
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.status_label)
-        header.addWidget(self.save_label)
-        for button in (self.ddk_button, self.ddk_undo_button, self.save_button,
-                       self.submit_button, self.close_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stays among the questions
-            header.addWidget(button)
-        self.top = Registry(key=())
-        self.members: MembersPanel | None = None
-        content = QWidget()
-        self.content_layout = QVBoxLayout(content)
-        self.section_widgets: dict[str, QWidget] = {}
-        builder = PanelBuilder(self.instrument, self.top, self, self._members_panel)
-        language = form_language()
-        loose: list[Any] = []
-        for node in self.instrument.root.children:
-            if isinstance(node, Container) and not isinstance(node, Repeat):
-                section = QWidget()
-                layout = QVBoxLayout(section)
-                layout.setContentsMargins(0, 0, 0, 12)
-                number = f"{node.number} " if node.number else ""
-                layout.addWidget(QLabel(f"<h2>{number}{node.label.get(language)}</h2>"))
-                builder.build(node.children, layout)
-                self.top.containers[node.name] = section
-                self.section_widgets[node.name] = section
-                self.content_layout.addWidget(section)
-            elif isinstance(node, Repeat):
-                section = QWidget()
-                layout = QVBoxLayout(section)
-                layout.setContentsMargins(0, 0, 0, 12)
-                builder.build([node], layout)
-                self.section_widgets[node.name] = section
-                self.content_layout.addWidget(section)
-            else:
-                loose.append(node)
-        rest = QWidget()
-        rest_layout = QVBoxLayout(rest)
-        builder.build(loose, rest_layout)
-        if rest_layout.count():  # only labelled questions make a section worth showing
-            self.section_widgets["__rest__"] = rest
-            self.content_layout.addWidget(rest)
-        self.content_layout.addStretch(1)
-        self.scroller = QScrollArea()
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setWidget(content)
-        self.navigator = SectionNavigator(self.instrument, self.section_widgets)
-        self.navigator.section_chosen.connect(self.show_section)
-        self.navigator.item_chosen.connect(self.show_item)
-        self.issues = IssueList(self.instrument)
-        self.issues.issue_chosen.connect(self.jump_to)
-        self.notes_at = {}
-        self.open_notes = []
-        self.notes_list = NotesList(self.session.can(Action.RESOLVE_NOTE), self.instrument)
-        self.notes_list.note_chosen.connect(self.jump_to_path)
-        self.notes_list.resolve_requested.connect(self.resolve_note)
-        self.notes_list.note_written.connect(self.write_note)
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.navigator)
-        left.addWidget(self.issues)
-        left.addWidget(self.notes_list)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.scroller)
-        splitter.setSizes([300, 1000])
-        self.hint = QLabel("")  # where Tab cannot go on, and what to press instead
-        self.hint.setStyleSheet(HINT_STYLE)
-        self.hint.setWordWrap(True)
-        keys_line = QLabel(t("form.keys_line"))
-        keys_line.setStyleSheet("color: #555; font-size: 9pt;")
-        footer = QHBoxLayout()
-        footer.addWidget(self.hint, 1)
-        footer.addWidget(keys_line)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(header)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(footer)
-        for keys, slot in (("Ctrl+S", lambda: self.save("disimpan")),
-                           ("Ctrl+M", self.add_member), ("Ctrl+W", self.request_close),
-                           ("Ctrl+G", self.ask_number), ("F1", self.show_keyboard_help),
-                           ("Ctrl+PgDown", lambda: self.next_section(+1)),
-                           ("Ctrl+PgUp", lambda: self.next_section(-1))):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-        self.wheel_guard = WheelGuard(self)
-        for widget in self.findChildren(QComboBox) + self.findChildren(QAbstractSpinBox):
-            self.wheel_guard.watch(widget)
+    # -- the record on screen (read by the form host, the review and the tests) ----------
+    @property
+    def state(self) -> FormState:
+        return self.record.state
 
-    def _members_panel(self, repeat: Repeat) -> MembersPanel:
-        panel = MembersPanel(repeat, self.instrument, self)
-        panel.add_requested.connect(self.add_member)
-        panel.remove_requested.connect(self.remove_member)
-        panel.move_requested.connect(self.move_member)
-        panel.current_changed.connect(lambda index: self.refresh_registry(panel.registry))
-        self.members = panel
-        return panel
+    @property
+    def record_id(self) -> str | None:
+        return self.record.record_id
 
-    def set_editable(self, editable: bool) -> None:
-        self.editable = editable
-        registries = [self.top] + ([self.members.registry] if self.members else [])
-        for registry in registries:
-            for row in registry.rows.values():
-                row.set_editable(editable)
-            for table in registry.matrices.values():
-                table.setEnabled(True)
-                table.setEditTriggers(table.editTriggers() if editable
-                                      else table.EditTrigger.NoEditTriggers)
-        if self.members is not None:
-            for button in (self.members.add_button, self.members.remove_button,
-                           self.members.up_button, self.members.down_button):
-                button.setVisible(editable)
-        self.save_button.setVisible(editable)
-        self.show_ddk_buttons()
+    @property
+    def status(self) -> Status:
+        return self.record.status
 
-    # -- showing the state ---------------------------------------------------------------
+    @property
+    def editable(self) -> bool:
+        return self.record.editable
+
+    @property
+    def dirty(self) -> bool:
+        return self.record.dirty
+
+    @dirty.setter
+    def dirty(self, dirty: bool) -> None:
+        self.record.dirty = dirty
+
+    @property
+    def journal(self) -> RecoveryJournal | None:
+        return self.record.journal
+
+    @journal.setter
+    def journal(self, journal: RecoveryJournal | None) -> None:
+        self.record.journal = journal
+
+    @property
+    def saving(self) -> bool:
+        return self.saver.saving
+
+    @property
+    def autosave(self) -> QTimer:
+        return self.saver.autosave
+
+    # -- what the widgets report (panel.Hooks) -------------------------------------------
+    def on_edit(self, name: str, key: Key, value: object) -> None:
+        if not self.record.editable or not self.context.has_instance(key):
+            return
+        changes = self.record.state.set(name, value, key)
+        self.record.dirty = True
+        self.journal_flow.soon()
+        self.apply(changes)
+        self.saver.autosave.start()
+        self.typing.warn_identity(name, key, value)
+        QTimer.singleShot(0, self.navigation.reveal_current)  # a redraw above must not move it
+
+    def move_focus(self, delta: int) -> None:
+        self.navigation.move_focus(delta)
+
+    def stop_focused(self, name: str, key: Key) -> None:
+        self.navigation.stop_focused(name, key)
+
+    def typing_in(self, name: str, key: Key) -> None:
+        self.typing.typing_in(name, key)
+
+    def unlock(self, name: str) -> None:
+        self.typing.unlock(name)
+
+    def village_names(self) -> list[str]:
+        return self.typing.village_names()
+
+    # -- what the parts ask of the screen (parts.EditorView) -----------------------------
     def refresh_all(self) -> None:
-        if self.members is not None:
-            self.members.show_roster(self.state)
-        self.refresh_registry(self.top)
-        self.refresh_summary()
-
-    def refresh_registry(self, registry: Registry) -> None:
-        for name in list(registry.names()):
-            self._show_cell(registry, name)
-
-    def _registry_for(self, name: str, key: Key) -> Registry | None:
-        if key == ():
-            return self.top
-        if self.members is not None and self.members.registry.key == key:
-            return self.members.registry
-        return None
-
-    def _show_cell(self, registry: Registry, name: str) -> None:
-        key = registry.key
-        node = self.instrument.nodes[name]
-        relevant = self.state.is_relevant(name, key[: node.depth])
-        row = registry.rows.get(name)
-        if row is not None:
-            row.setVisible(relevant)
-            calculated = row.input is None
-            row.show_value(self.state.value(name, key) if calculated
-                           else self.state.answer(name, key))
-            row.show_issues(self.visible_issues(name, key), self.notes_at.get((name, key)))
-            if row.field.from_ddk is not None:
-                row.show_origin(*self.origin_mark(row.field))
-            return
-        container = registry.containers.get(name)
-        if container is not None:
-            container.setVisible(relevant)
-            return
-        table = registry.cell_table.get(name)
-        if table is not None:
-            table.show_value(name, self.state.answer(name, key))
-            table.show_issues(name, self.visible_issues(name, key))
-            table.set_cell_enabled(name, relevant and self.editable)
-            if isinstance(node, Field) and node.from_ddk is not None:
-                table.show_origin(name, *self.origin_mark(node))
-
-    def apply(self, changes: ChangeSet) -> None:
-        for name, key in changes.values | changes.relevance | changes.issues:
-            registry = self._registry_for(name, key)
-            if registry is not None and name in registry.rows | registry.containers \
-                    | registry.cell_table:
-                self._show_cell(registry, name)
-            if key and self.members is not None:
-                self.members.update_member(self.state, key[0])
-        self.refresh_summary()
+        self.display.refresh_all()
 
     def refresh_summary(self) -> None:
-        self.title.setText(f"<h2>{self.record_title()}</h2>")
-        self.status_label.setText(t(f"workflow.{self.status.value}"))
-        issues = self.state.issues()
-        self.navigator.show_counts(issues)
-        self.issues.show_issues(self.listed_issues())
-        self.submit_button.setEnabled(self.can_submit())
-        self.submit_button.setToolTip("" if not self.state.has_errors
-                                      else t("form.submit_blocked"))
-        if self.saving:
-            self.save_label.setText(t("form.saving"))
-        elif self.dirty:
-            self.save_label.setText(t("form.unsaved"))
-        elif self.record_id is not None:
-            self.save_label.setText(t("form.saved"))
+        self.display.refresh_summary()
+
+    def refresh_registry(self, registry: Registry) -> None:
+        self.display.refresh_registry(registry)
+
+    def refresh_cell(self, name: str, key: Key) -> None:
+        self.display.refresh_cell(name, key)
+
+    def apply(self, changes: ChangeSet) -> None:
+        self.display.apply(changes)
+
+    def set_editable(self, editable: bool) -> None:
+        self.display.set_editable(editable)
+
+    def show_hint(self, text: str, style: str = "") -> None:
+        self.typing.show_hint(text, style)
 
     def record_title(self) -> str:
-        """The head of the household, or the instrument and year of a village record."""
-        keys = self.instrument.settings.get("record_keys") or {}
-        if self.instrument.kind == "village":
-            return village_record_title(self.instrument, self.state.answer(keys.get("period", "")))
-        return str(self.state.answer(keys.get("nama_kk", "")) or t("form.new_household"))
-
-    def can_submit(self) -> bool:
-        """The button works whenever submitting is this user's step; with errors left it
-        shows them all and goes to the first instead of submitting."""
-        return (self.session.can(Action.SUBMIT) and self.editable
-                and self.status in (Status.DRAFT, Status.RETURNED))
-
-    # -- editing -------------------------------------------------------------------------
-    def on_edit(self, name: str, key: Key, value: object) -> None:
-        if not self.editable or not self.has_instance(key):
-            return
-        changes = self.state.set(name, value, key)
-        self.dirty = True
-        self.journal_soon()
-        self.apply(changes)
-        self.autosave.start()
-        self.warn_identity(name, key, value)
-        QTimer.singleShot(0, self.reveal_current)  # a redraw above must not move it away
+        return self.display.record_title()
 
     def confirm(self, title: str, text: str) -> bool:
         """Yes/No with No as the default: an Enter typed out of step (the typist's
@@ -387,3 +265,44 @@ class FormEditor(SaveFlow, NoteFlow, MemberFlow, DdkFlow, NavigationFlow, Typing
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
+
+    # -- what the form host, the main window and the review call -------------------------
+    def save(self, reason: str = "disimpan") -> None:
+        self.saver.save(reason)
+
+    def submit(self) -> None:
+        self.saver.submit()
+
+    def request_close(self) -> None:
+        self.saver.request_close()
+
+    def confirm_close(self) -> bool | None:
+        return self.saver.confirm_close()
+
+    def commit_pending(self) -> None:
+        self.navigation.commit_pending()
+
+    def journal_now(self) -> None:
+        self.journal_flow.now()
+
+    def load_notes(self) -> None:
+        self.notes.load_notes()
+
+    def add_member(self) -> None:
+        if self.member_flow is not None:
+            self.member_flow.add_member()
+
+    def focus_first(self, registry: Registry | None = None) -> None:
+        self.navigation.focus_first(registry)
+
+    def show_section(self, name: str) -> None:
+        self.navigation.show_section(name)
+
+    def go_to_node(self, name: str) -> bool:
+        return self.navigation.go_to_node(name)
+
+    def go_to_number(self, text: str) -> str | None:
+        return self.navigation.go_to_number(text)
+
+    def record_year(self) -> int:
+        return self.ddk.record_year()

@@ -2,7 +2,7 @@
 item number, jumping to the question an issue or a note is about, and which questions
 have been passed (only those, or all after a submit, say they are required).
 
-A mixin of :class:`desa_app.gui.form.editor.FormEditor`. Tab, Shift+Tab and Enter in
+A part of :class:`desa_app.gui.form.editor.FormEditor`. Tab, Shift+Tab and Enter in
 any input (and in a table) arrive here as ``move_focus``: the input first commits what was
 typed (a refusal keeps the cursor where it is), then the next stop in
 :class:`~desa_app.gui.form.stops.StopOrder` that is a stop *now* (relevant, typed,
@@ -12,18 +12,18 @@ editable) gets the focus and is scrolled into view with its label and the lines 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from desa_app.core.instrument.issues import Issue, Key
 from desa_app.core.instrument.model import Container, Matrix, Severity
+from desa_app.gui.form.fields import FieldRow
 from desa_app.gui.form.inputs import TypingBox
 from desa_app.gui.form.matrix import MatrixTable
 from desa_app.gui.form.navigator import path_to_cell
 from desa_app.gui.form.panel import Registry
-from desa_app.gui.form.parts import EditorParts
+from desa_app.gui.form.parts import EditorContext
 from desa_app.gui.form.stops import Stop, StopOrder
 from desa_app.gui.i18n import t
-from desa_app.gui.qt import QApplication, QEvent, QtCore, QTimer, QWidget
+from desa_app.gui.qt import QApplication, QEvent, QScrollArea, QtCore, QTimer, QWidget
 
 ROOM_ABOVE = 120
 """Pixels kept visible above the focused question: its label and the lines before it."""
@@ -37,39 +37,47 @@ def number_key(text: str) -> str:
     return f"H.{match.group(1)}" if match else key
 
 
-class NavigationFlow(EditorParts):
-    """Tab order, scrolling, sections, Ctrl+G."""
+class NavigationFlow:
+    """Tab order, scrolling, sections, Ctrl+G; which questions have been passed."""
 
-    # provided by FormEditor
-    scroller: Any
-    section_widgets: dict[str, QWidget]
-
-    def init_navigation(self) -> None:
-        self.stop_order = StopOrder(self.instrument)
+    def __init__(self, context: EditorContext, scroller: QScrollArea,
+                 section_widgets: dict[str, QWidget]) -> None:
+        self.context = context
+        self.scroller = scroller
+        self.section_widgets = section_widgets
+        self.instrument, self.top, self.members = \
+            context.instrument, context.top, context.members
+        self.stop_order = StopOrder(context.instrument)
         self.current_stop: Stop | None = None
         self.passed: set[tuple[str, Key]] = set()
-        self.unlocked: set[str] = set()
+        self.show_all_required = False
         self.numbers = {number_key(node.number): node.name
-                        for node in self.instrument.order if node.number}
+                        for node in context.instrument.order if node.number}
+
+    def reset(self) -> None:
+        """Another record: nothing is focused or passed yet."""
+        self.current_stop = None
+        self.passed = set()
+        self.show_all_required = False
+
+    def require_all(self) -> None:
+        """Submitting was tried: every "required" shows from now on."""
+        self.show_all_required = True
 
     # -- what is a stop ------------------------------------------------------------------
-    def _widgets(self, stop: Stop) -> tuple[Any, MatrixTable | None]:
+    def _widgets(self, stop: Stop) -> tuple[FieldRow | None, MatrixTable | None]:
         registry = self.top if not stop.key or self.members is None \
             else self.members.registry
         return registry.rows.get(stop.name), registry.cell_table.get(stop.name)
 
     def is_stop(self, stop: Stop) -> bool:
-        if not self.editable or not self.state.is_relevant(stop.name, stop.key):
+        if not self.context.record.editable \
+                or not self.context.state.is_relevant(stop.name, stop.key):
             return False
         row, table = self._widgets(stop)
         if row is not None:
             return bool(row.is_stop and row.input is not None)
         return table is not None
-
-    def member_count(self) -> int:
-        if self.members is None:
-            return 0
-        return int(self.state.instance_count(self.members.repeat.name))
 
     # -- moving --------------------------------------------------------------------------
     def stop_focused(self, name: str, key: Key) -> None:
@@ -83,10 +91,10 @@ class NavigationFlow(EditorParts):
             return  # refused: the message is at the field, the cursor stays
         if stop is not None:
             self.mark_passed(stop)
-        target = self.stop_order.next(stop, delta, self.member_count(), self.is_stop)
+        target = self.stop_order.next(stop, delta, self.context.member_count(), self.is_stop)
         if target is None:
             if delta > 0:
-                self.show_hint(t("form.hint_end_members") if self.members is not None
+                self.context.view.show_hint(t("form.hint_end_members") if self.members is not None
                                else t("form.hint_end"))
             return
         self.focus_stop(target)
@@ -110,27 +118,21 @@ class NavigationFlow(EditorParts):
         if (stop.name, stop.key) not in self.passed:
             self.passed.add((stop.name, stop.key))
             if any(issue.code == "required"
-                   for issue in self.state.issues_for(stop.name, stop.key)):
-                self.refresh_cell(stop.name, stop.key)  # only then is there news
+                   for issue in self.context.state.issues_for(stop.name, stop.key)):
+                self.context.view.refresh_cell(stop.name, stop.key)  # only then is there news
 
     def visible_issues(self, name: str, key: Key) -> list[Issue]:
         """A blank new record is not covered in red: "required" shows once the question
         has been passed (Tab went beyond it) or a submission was tried."""
-        issues = self.state.issues_for(name, key)
+        issues = self.context.state.issues_for(name, key)
         if self.show_all_required or (name, key) in self.passed:
             return list(issues)
         return [issue for issue in issues if issue.code != "required"]
 
-    def refresh_cell(self, name: str, key: Key) -> None:
-        registry = self._registry_for(name, key)
-        if registry is not None and name in registry.rows | registry.cell_table:
-            self._show_cell(registry, name)
-        self.issues.show_issues(self.listed_issues())
-
     def listed_issues(self) -> list[Issue]:
         """The list at the left: every problem except "required" of questions not yet
         passed (those are counted per part in the navigator)."""
-        return [issue for issue in self.state.issues()
+        return [issue for issue in self.context.state.issues()
                 if issue.code != "required" or self.show_all_required
                 or (issue.name, issue.key) in self.passed]
 
@@ -145,7 +147,7 @@ class NavigationFlow(EditorParts):
         elif table is not None:
             table.focus_cell(stop.name)
             self.reveal(table, table.cell_rect(stop.name))
-        self.show_hint("")
+        self.context.view.show_hint("")
 
     def reveal(self, widget: QWidget, rect: QtCore.QRect | None = None) -> None:
         """Scroll so the widget (or the rect inside it) shows with room above it."""
@@ -197,7 +199,7 @@ class NavigationFlow(EditorParts):
         if registry is not None and registry is not self.top and self.members is not None:
             target = self.stop_order.first_of_member(self.members.current, self.is_stop)
         else:
-            target = self.stop_order.next(None, +1, self.member_count(), self.is_stop)
+            target = self.stop_order.next(None, +1, self.context.member_count(), self.is_stop)
         if target is not None:
             self.focus_stop(target)
 
@@ -219,7 +221,7 @@ class NavigationFlow(EditorParts):
             return
         node = self.instrument.nodes[name]
         key = (self.members.current,) if node.repeats and self.members is not None else ()
-        registry = self._registry_for(name, key) or self.top
+        registry = self.context.registry_for(name, key) or self.top
         widget = registry.rows.get(name) or registry.containers.get(name)
         if widget is not None and widget.isVisible():
             self.reveal(widget)
@@ -262,7 +264,7 @@ class NavigationFlow(EditorParts):
         if name is None:
             return t("form.goto_unknown", number=text.strip())
         node = self.instrument.nodes[name]
-        if node.repeats and self.member_count() == 0:
+        if node.repeats and self.context.member_count() == 0:
             return t("form.goto_no_member", number=text.strip())
         if self.first_stop_of(name) is None:
             return t("form.goto_not_asked", number=text.strip())
@@ -287,7 +289,7 @@ class NavigationFlow(EditorParts):
             return
         if node.repeats and self.members is not None and issue.key:
             self.members.select_member(issue.key[0])
-        registry = self._registry_for(issue.name, issue.key[: node.depth]) or self.top
+        registry = self.context.registry_for(issue.name, issue.key[: node.depth]) or self.top
         row = registry.rows.get(issue.name)
         if row is not None:
             self.reveal(row)

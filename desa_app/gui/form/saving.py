@@ -1,43 +1,82 @@
 """Saving, submitting and closing a record: the part of the editor that talks to the
 store in the background and must never drop what was typed.
 
-A mixin of :class:`desa_app.gui.form.editor.FormEditor` (it uses the editor's state,
-journal, buttons and signals).
+A part of :class:`desa_app.gui.form.editor.FormEditor`. It sends the answers and the
+reason only: the store derives the record's counts and export values itself on every
+save, so what the list and the exports show never depends on the screen.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desa_app.core.errors import StoreError
 from desa_app.core.instrument.model import Severity
 from desa_app.core.instrument.places import place_of
-from desa_app.core.store.service import Summary
-from desa_app.core.workflow import Status, can_edit
-from desa_app.gui.form.parts import EditorParts
+from desa_app.core.workflow import Action, Status, can_edit
+from desa_app.gui.form.journal_flow import JournalFlow
+from desa_app.gui.form.navigation_flow import NavigationFlow
+from desa_app.gui.form.parts import EditorContext
 from desa_app.gui.i18n import form_language, t
-from desa_app.gui.qt import QMessageBox
+from desa_app.gui.qt import QMessageBox, QObject, QTimer, Signal
 from desa_app.gui.worker import run_in_background
 
+if TYPE_CHECKING:
+    from desa_app.core.store.service import RecordData
 
-class SaveFlow(EditorParts):
-    """Background saves (one at a time, a later one follows), submit, close."""
+AUTOSAVE_MS = 3000
 
-    # provided by FormEditor
-    saving: bool
-    generation: int
-    save_again: bool
-    close_after_save: bool
-    saved: Any
-    closed: Any
-    status_changed: Any
+
+class SaveFlow(QObject):
+    """Background saves (one at a time, a later one follows), autosave, submit, close."""
+
+    saved = Signal(str)
+    closed = Signal()
+    status_changed = Signal(str)
+
+    def __init__(self, context: EditorContext, navigation: NavigationFlow,
+                 journal: JournalFlow) -> None:
+        super().__init__(context.parent)
+        self.context = context
+        self.navigation = navigation
+        self.journal = journal
+        self.saving = False
+        self.save_again = False
+        self.close_after_save = False
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(lambda: self.save("simpan otomatis"))
+
+    def reset(self) -> None:
+        """Another record: a save still running belongs to the previous one."""
+        self.autosave.stop()
+        self.saving = self.save_again = self.close_after_save = False
+
+    def record_changed(self, journal_now: bool = False) -> None:
+        """The answers changed: the journal follows (within the second, or now for a
+        structural change) and a draft is saved once typing stops."""
+        self.context.record.dirty = True
+        if journal_now:
+            self.journal.now()
+        else:
+            self.journal.soon()
+        self.autosave.start()
+
+    def can_submit(self) -> bool:
+        """The button works whenever submitting is this user's step; with errors left it
+        shows them all and goes to the first instead of submitting."""
+        record = self.context.record
+        return (self.context.session.can(Action.SUBMIT) and record.editable
+                and record.status in (Status.DRAFT, Status.RETURNED))
 
     def save(self, reason: str = "disimpan") -> None:
         """Save a revision in the background; a save asked for meanwhile follows it.
         The box being typed is committed first: Ctrl+S saves what is on the screen."""
-        self.commit_pending()
+        self.navigation.commit_pending()
         self.autosave.stop()
-        if not self.editable or (not self.dirty and self.record_id is not None):
+        record = self.context.record
+        if not record.editable or (not record.dirty and record.record_id is not None):
             if self.close_after_save:
                 self._finish_close()
             return
@@ -45,40 +84,38 @@ class SaveFlow(EditorParts):
             self.save_again = True
             return
         self.saving = True
-        answers = self.state.to_json()
-        issues = self.state.issues()
-        errors = sum(1 for i in issues if i.severity is Severity.ERROR)
-        summary = Summary(errors, len(issues) - errors, self.state.export_values())
-        records = self.session.store.records
-        actor = self.session.actor
-        record_id, revision = self.record_id, self.revision
+        answers = record.state.to_json()
+        records = self.context.session.store.records
+        actor = self.context.session.actor
+        instrument_id = self.context.instrument.id
+        record_id, revision = record.record_id, record.revision
 
-        def work() -> Any:
+        def work() -> RecordData:
             if record_id is None:
-                return records.create(actor, self.instrument.id, answers, reason,
-                                      summary=summary)
+                return records.create(actor, instrument_id, answers, reason)
             return records.save(actor, record_id, answers, reason,
-                                expected_revision=revision, summary=summary)
+                                expected_revision=revision)
 
-        self.refresh_summary()
-        generation = self.generation
+        self.context.view.refresh_summary()
+        generation = record.generation
         run_in_background(work, lambda data: self._saved(data, answers, generation),
-                          self._save_failed, owner=self.widget())
+                          self._save_failed, owner=self.context.parent)
 
-    def _saved(self, data: Any, answers: dict[str, Any], generation: int) -> None:
+    def _saved(self, data: RecordData, answers: dict[str, Any], generation: int) -> None:
         self.saving = False
-        if generation != self.generation:
+        record = self.context.record
+        if generation != record.generation:
             return  # saved for a record that is no longer on screen: it is in the store
-        self.record_id, self.revision = data.id, data.revision
-        if self.state.to_json() == answers:
-            self.dirty = False
-            if self.journal is not None:
-                self.journal.discard()
+        record.record_id, record.revision = data.id, data.revision
+        if record.state.to_json() == answers:
+            record.dirty = False
+            if record.journal is not None:
+                record.journal.discard()
         else:
-            self.journal_now()  # typed on while saving: keep the journal current
-        self.refresh_summary()
+            self.journal.now()  # typed on while saving: keep the journal current
+        self.context.view.refresh_summary()
         self.saved.emit(data.id)
-        if self.save_again or (self.dirty and self.close_after_save):
+        if self.save_again or (record.dirty and self.close_after_save):
             self.save_again = False
             self.save("simpan otomatis")
         elif self.close_after_save:
@@ -87,32 +124,34 @@ class SaveFlow(EditorParts):
     def _save_failed(self, exc: BaseException, trace: str) -> None:
         self.saving = False
         self.close_after_save = False
-        self.refresh_summary()
+        self.context.view.refresh_summary()
         text = str(exc) if isinstance(exc, StoreError) else f"{exc}\n\n{trace}"
-        QMessageBox.warning(self.widget(), t("form.save_failed_title"),
+        QMessageBox.warning(self.context.parent, t("form.save_failed_title"),
                             t("form.save_failed", reason=text))
 
     def submit(self) -> None:
         if not self.can_submit():
             return
-        self.commit_pending()
-        if self.state.has_errors:  # show every missing answer and go to the first
-            self.show_all_required = True
-            self.refresh_all()
-            errors = self.state.issues(Severity.ERROR)
-            self.show_hint(t("form.submit_has_errors", n=len(errors)))
-            self.jump_to(errors[0])
+        self.navigation.commit_pending()
+        state, view = self.context.state, self.context.view
+        if state.has_errors:  # show every missing answer and go to the first
+            self.navigation.require_all()
+            view.refresh_all()
+            errors = state.issues(Severity.ERROR)
+            view.show_hint(t("form.submit_has_errors", n=len(errors)))
+            self.navigation.jump_to(errors[0])
             return
-        warnings = self.state.issues(Severity.WARNING)
+        warnings = state.issues(Severity.WARNING)
         if warnings:
             language = form_language()
             listed = "\n".join(
-                f"• {place_of(self.instrument, w.name, w.key, language)}: {w.message}"
-                for w in warnings[:10])
-            if not self.confirm(t("form.submit_warnings_title"),
+                f"• {place_of(self.context.instrument, w.name, w.key, language)}: "
+                f"{w.message}" for w in warnings[:10])
+            if not view.confirm(t("form.submit_warnings_title"),
                                 t("form.submit_warnings", count=len(warnings), list=listed)):
                 return
-        if self.dirty or self.record_id is None:
+        record = self.context.record
+        if record.dirty or record.record_id is None:
             self.saved.connect(self._submit_after_save)
             self.save("sebelum diserahkan")
             return
@@ -123,21 +162,24 @@ class SaveFlow(EditorParts):
         self._submit_now()
 
     def _submit_now(self) -> None:
-        records, actor, record_id = self.session.store.records, self.session.actor, self.record_id
+        session = self.context.session
+        records, actor, record_id = session.store.records, session.actor, \
+            self.context.record.record_id
         assert record_id is not None
         run_in_background(lambda: records.submit(actor, record_id), self._submitted,
-                          self._save_failed, owner=self.widget())
+                          self._save_failed, owner=self.context.parent)
 
     def _submitted(self, status: Status) -> None:
-        self.status = status
-        self.set_editable(can_edit(self.session.actor.role, status))
-        self.refresh_all()
+        self.context.record.status = status
+        self.context.view.set_editable(can_edit(self.context.session.actor.role, status))
+        self.context.view.refresh_all()
         self.status_changed.emit(status.value)
 
     def request_close(self) -> None:
         """Leaving a record saves it first; nothing typed is dropped silently."""
-        self.commit_pending()
-        if self.dirty and self.editable:
+        self.navigation.commit_pending()
+        record = self.context.record
+        if record.dirty and record.editable:
             self.close_after_save = True
             self.save("simpan otomatis")
             return
@@ -148,12 +190,13 @@ class SaveFlow(EditorParts):
         (saving first, the window closes afterwards). The box being typed counts; a
         draft is always saved, so there is nothing to ask. A failed save keeps the
         window open and says why (the journal still holds everything)."""
-        self.commit_pending()
-        if not (self.dirty and self.editable):
-            if self.journal is not None:
-                self.journal.discard()
+        self.navigation.commit_pending()
+        record = self.context.record
+        if not (record.dirty and record.editable):
+            if record.journal is not None:
+                record.journal.discard()
             return True
-        self.journal_now()
+        self.journal.now()
         self.close_after_save = True
         self.save("simpan otomatis")
         return None
@@ -161,6 +204,7 @@ class SaveFlow(EditorParts):
     def _finish_close(self) -> None:
         self.close_after_save = False
         self.autosave.stop()
-        if not self.dirty and self.journal is not None:
-            self.journal.discard()
+        record = self.context.record
+        if not record.dirty and record.journal is not None:
+            record.journal.discard()
         self.closed.emit()

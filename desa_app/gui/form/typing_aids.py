@@ -5,7 +5,7 @@ a drop-down nobody is looking at."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desa_app.core.errors import StoreError
 from desa_app.core.instrument.model import Instrument
@@ -22,6 +22,9 @@ from desa_app.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from desa_app.gui.session import AppSession
 
 
 class WheelGuard(QObject):
@@ -45,7 +48,7 @@ class IdentityWatch:
     ``record_keys.no_kk`` and ``person_index.nik``), and who else in the village has
     the number being typed."""
 
-    def __init__(self, session: Any, instrument: Instrument) -> None:
+    def __init__(self, session: AppSession, instrument: Instrument) -> None:
         self.session = session
         keys = instrument.settings.get("record_keys") or {}
         people = instrument.settings.get("person_index") or {}

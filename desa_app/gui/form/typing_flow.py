@@ -2,7 +2,7 @@
 village's dusun names, the footer hint, unlocking an automatic answer on purpose, and
 the Ctrl+G and F1 dialogs.
 
-A mixin of :class:`desa_app.gui.form.editor.FormEditor`; the dialogs and the identity
+A part of :class:`desa_app.gui.form.editor.FormEditor`; the dialogs and the identity
 lookup themselves are in :mod:`desa_app.gui.form.typing_aids`.
 """
 
@@ -12,22 +12,35 @@ from desa_app.core.errors import StoreError
 from desa_app.core.instrument.issues import Key
 from desa_app.gui.form.inputs import WARNING_STYLE
 from desa_app.gui.form.journal_flow import JournalFlow
+from desa_app.gui.form.navigation_flow import NavigationFlow
+from desa_app.gui.form.parts import EditorContext
 from desa_app.gui.form.stops import Stop
-from desa_app.gui.form.typing_aids import GoToDialog, KeyboardHelp
+from desa_app.gui.form.typing_aids import GoToDialog, IdentityWatch, KeyboardHelp
 from desa_app.gui.i18n import form_language, t
+from desa_app.gui.qt import QLabel
 
 HINT_STYLE = "color: #0b4f9c;"
 
 
-class TypingFlow(JournalFlow):
+class TypingFlow:
     """Warnings and aids while typing."""
+
+    def __init__(self, context: EditorContext, navigation: NavigationFlow,
+                 journal: JournalFlow, hint: QLabel) -> None:
+        self.context = context
+        self.navigation = navigation
+        self.journal = journal
+        self.hint = hint
+        self.identity = IdentityWatch(context.session, context.instrument)
+        self.unlocked: set[str] = set()
+        self._village_names: list[str] = []
 
     def typing_in(self, name: str, key: Key) -> None:
         """A box is being typed: the journal keeps its text within a second, and a
         complete No KK or NIK is looked up at once."""
-        if self.editable:
-            self.journal_soon()
-            row = self._row(name, key)
+        if self.context.record.editable:
+            self.journal.soon()
+            row = self.context.row(name, key)
             if row is not None and row.input is not None and self.identity.watches(name):
                 text = row.input.box.text()
                 if len(text) == 16:
@@ -37,10 +50,10 @@ class TypingFlow(JournalFlow):
         """No KK or NIK already in another household of the village: say which, at once."""
         if not self.identity.watches(name):
             return
-        row = self._row(name, key)
+        row = self.context.row(name, key)
         if row is None:
             return
-        warning = self.identity.warning(name, str(value or ""), self.record_id)
+        warning = self.identity.warning(name, str(value or ""), self.context.record.record_id)
         if warning:
             row.show_feedback(warning, WARNING_STYLE)
         elif row.feedback.text().startswith("⚠"):
@@ -49,13 +62,14 @@ class TypingFlow(JournalFlow):
     def village_names(self) -> list[str]:
         return self._village_names
 
-    def load_village_names(self) -> list[str]:
-        """The dusun names H.6 accepts; unreadable, the box says the list is empty and
-        a name can still be taken with Ctrl+Enter."""
+    def reload_village_names(self) -> None:
+        """The dusun names H.6 accepts (read again for each record: Pengaturan may have
+        changed them); unreadable, the box says the list is empty and a name can still
+        be taken with Ctrl+Enter."""
         try:
-            return list(self.session.store.dusun_names())
+            self._village_names = list(self.context.session.store.dusun_names())
         except StoreError:
-            return []
+            self._village_names = []
 
     def show_hint(self, text: str, style: str = "") -> None:
         style = style or HINT_STYLE
@@ -66,29 +80,33 @@ class TypingFlow(JournalFlow):
 
     def unlock(self, name: str) -> None:
         """An automatic answer (the village code) opened for this record on purpose."""
-        row = self.top.rows.get(name)
-        if row is None or not self.editable:
+        row = self.context.top.rows.get(name)
+        if row is None or not self.context.record.editable:
             return
-        if not self.confirm(t("form.unlock_title"),
-                            t("form.unlock_confirm", label=row.field.label.get(form_language()))):
+        if not self.context.view.confirm(
+                t("form.unlock_title"),
+                t("form.unlock_confirm", label=row.field.label.get(form_language()))):
             return
         self.unlocked.add(name)
         row.set_unlocked(True)
-        self.focus_stop(Stop(name, ()))
+        self.navigation.focus_stop(Stop(name, ()))
 
-    def relock(self, name: str) -> None:
-        self.unlocked.discard(name)
-        row = self.top.rows.get(name)
-        if row is not None:
-            row.set_unlocked(False)
+    def relock_all(self) -> None:
+        """Another record: what was unlocked was unlocked for the previous one."""
+        for name in list(self.unlocked):
+            self.unlocked.discard(name)
+            row = self.context.top.rows.get(name)
+            if row is not None:
+                row.set_unlocked(False)
 
     def ask_number(self) -> None:
         """Ctrl+G: go to an item by its printed number (the current member's)."""
-        dialog = GoToDialog(self.widget(), self.number_problem)
+        parent = self.context.parent
+        dialog = GoToDialog(parent, self.navigation.number_problem)
         accepted = dialog.exec() == GoToDialog.DialogCode.Accepted
-        self.widget().window().activateWindow()  # the typing goes on in the form
+        parent.window().activateWindow()  # the typing goes on in the form
         if accepted:
-            self.go_to_number(dialog.number.text())
+            self.navigation.go_to_number(dialog.number.text())
 
     def show_keyboard_help(self) -> None:
-        KeyboardHelp(self.widget()).exec()
+        KeyboardHelp(self.context.parent).exec()
