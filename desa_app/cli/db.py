@@ -7,8 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from desa_app.cli.common import (
     ENV_NEW_PASSWORD,
     ENV_PASSPHRASE,
@@ -17,14 +15,8 @@ from desa_app.cli.common import (
     ask_secret,
     default_database,
 )
-from desa_app.core.store import backup as B
-from desa_app.core.store import schema, sqlite
-from desa_app.core.store.audit import verify_chain
-from desa_app.core.store.database import Database, open_database
 from desa_app.core.store.facade import VillageStore
-from desa_app.core.store.models import Person, Record, User
 from desa_app.core.store.users import Actor
-from desa_app.core.store.village import init_village, village_info
 from desa_app.core.workflow import ROLE_LABELS, STATUS_LABELS, Role
 
 
@@ -34,14 +26,14 @@ def database_path(args: argparse.Namespace) -> Path:
 
 def passphrase_for(path: Path) -> str | None:
     """Ask for the passphrase only when the file is encrypted."""
-    if sqlite.file_kind(path) == "opaque":
+    if VillageStore.file_kind(path) == "opaque":
         return ask_secret("Kata sandi basis data", ENV_PASSPHRASE)
     return None
 
 
-def open_from_args(args: argparse.Namespace, migrate: bool = True) -> Database:
+def open_from_args(args: argparse.Namespace, migrate: bool = True) -> VillageStore:
     path = database_path(args)
-    return open_database(path, passphrase_for(path), migrate=migrate)
+    return VillageStore.open(path, passphrase_for(path), migrate=migrate)
 
 
 def login(store: VillageStore, username: str) -> Actor:
@@ -53,10 +45,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = (ask_secret("Kata sandi basis data (enkripsi)", ENV_PASSPHRASE, confirm=True)
                   if args.encrypt else None)
     password = ask_secret(f"Kata sandi baru untuk {args.admin}", ENV_NEW_PASSWORD, confirm=True)
-    database = init_village(path, args.village, args.admin, args.admin_name, password,
-                            passphrase)
-    village = village_info(database)
-    database.close(backup=False)
+    store = VillageStore.create(path, args.village, args.admin, args.admin_name, password,
+                                passphrase)
+    village = store.village_info()
+    store.close(backup=False)
     print(f"Basis data dibuat: {path}")
     print(f"Desa {village.name}, Kec. {village.kecamatan}, {village.kabupaten} ({village.code})"
           + (", terenkripsi" if passphrase else ""))
@@ -93,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def _as_admin_with_new_password(args: argparse.Namespace,
                                 change: Callable[[VillageStore, Actor, str], object]) -> None:
     """Log in as ``--as``, ask the new password for ``username``, apply ``change``."""
-    store = VillageStore(open_from_args(args))
+    store = open_from_args(args)
     try:
         actor = login(store, args.as_user)
         password = ask_secret(f"Kata sandi baru untuk {args.username}", ENV_NEW_PASSWORD,
@@ -117,16 +109,15 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
-    database = open_from_args(args)
+    store = open_from_args(args)
     try:
-        with database.read() as session:
-            users = list(session.execute(select(User).order_by(User.username)).scalars())
+        users = store.accounts()
     finally:
-        database.close(backup=False)
+        store.close(backup=False)
     for user in users:
         state = "aktif" if user.active else "nonaktif"
         print(f"{user.username:<20} {user.display_name:<30} "
-              f"{ROLE_LABELS[Role(user.role)]:<26} {state}")
+              f"{ROLE_LABELS[user.role]:<26} {state}")
     return 0
 
 
@@ -138,11 +129,11 @@ def cmd_users_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    database = open_from_args(args)
+    store = open_from_args(args)
     try:
-        target = database.backup_to(Path(args.out)) if args.out else database.backup("manual")
+        target = store.backup_file(Path(args.out) if args.out else None)
     finally:
-        database.close(backup=False)
+        store.close(backup=False)
     print(f"Cadangan ditulis: {target}")
     return 0
 
@@ -151,7 +142,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     path = database_path(args)
     source = Path(args.file)
     passphrase = passphrase_for(source)
-    aside = B.restore(path, source, passphrase)
+    aside = VillageStore.restore(path, source, passphrase)
     print(f"Basis data dipulihkan dari {source}.")
     if aside.exists():
         print(f"Berkas sebelumnya disimpan sebagai {aside}")
@@ -159,12 +150,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    database = open_from_args(args)
+    store = open_from_args(args)
     try:
-        with database.read() as session:
-            report = verify_chain(session)
+        report = store.audit_chain()
     finally:
-        database.close(backup=False)
+        store.close(backup=False)
     if report.ok:
         print(f"Log audit utuh: {report.events} kejadian, rantai hash cocok.")
         return 0
@@ -173,29 +163,21 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
-    database = open_from_args(args, migrate=False)
+    store = open_from_args(args, migrate=False)
     try:
-        problems = database.integrity_problems(quick=False)
-        with database.engine.connect() as connection:
-            revision = schema.current_revision(connection)
-        with database.read() as session:
-            report = verify_chain(session)
-            records = dict(session.execute(
-                select(Record.status, func.count()).where(Record.deleted.is_(False))
-                .group_by(Record.status)).all())
-            people = session.execute(select(func.count()).select_from(Person)).scalar_one()
+        found = store.check()
     finally:
-        database.close(backup=False)
-    print(f"Berkas: {database.path}")
+        store.close(backup=False)
+    problems, report, revision, head = found.problems, found.audit, found.revision, found.head
+    print(f"Berkas: {found.path}")
     print("Integritas: " + ("baik" if not problems else "RUSAK: " + "; ".join(problems)))
-    head = schema.head_revision()
     print(f"Versi skema: {revision}" + ("" if revision == head else f" (terbaru {head})"))
     print("Log audit: " + (f"utuh ({report.events} kejadian)" if report.ok
                            else f"RUSAK pada kejadian #{report.broken_at}"))
     for status, label in STATUS_LABELS.items():
-        print(f"  {label:<28} {records.get(status.value, 0):>7} keluarga")
-    print(f"  Anggota keluarga terindeks  {people:>7}")
-    return 0 if not problems and report.ok else 1
+        print(f"  {label:<28} {found.records_by_status.get(status.value, 0):>7} keluarga")
+    print(f"  Anggota keluarga terindeks  {found.people:>7}")
+    return 0 if found.ok else 1
 
 
 def register(commands: Any) -> None:

@@ -16,7 +16,6 @@ from desa_app.cli.db import login, open_from_args
 from desa_app.core.exports.progress import Progress
 from desa_app.core.exports.runner import PDF_KINDS, run_export
 from desa_app.core.store.export_source import ALL_STATUSES, VERIFIED, ExportSource
-from desa_app.core.store.facade import VillageStore
 
 
 def _progress() -> Progress:
@@ -41,7 +40,7 @@ def _output(path: str, suffix: str) -> Path:
 
 
 def _with_source(args: argparse.Namespace, work: Any) -> int:
-    store = VillageStore(open_from_args(args))
+    store = open_from_args(args)
     try:
         actor = login(store, args.as_user)
         statuses = ALL_STATUSES if getattr(args, "all_statuses", False) else VERIFIED

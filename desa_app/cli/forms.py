@@ -17,7 +17,7 @@ from desa_app.core.instrument.model import Instrument, Severity
 from desa_app.core.instrument.places import place_of
 from desa_app.core.instrument.state import Environment, FormState
 from desa_app.core.paths import docs_dir, forms_dir
-from desa_app.core.store.village import village_names
+from desa_app.core.store.facade import VillageStore
 
 
 def shipped_forms() -> list[Path]:
@@ -93,7 +93,7 @@ def cmd_export_xlsform(args: argparse.Namespace) -> int:
     from desa_app.core.instrument.xlsform.export import export_xlsform
 
     instrument = _load(resolve_form(args.form))
-    village = village_names(args.village) if args.village else None
+    village = VillageStore.village_names(args.village) if args.village else None
     for written in export_xlsform(instrument, Path(args.out), village):
         print(f"Ditulis: {written}")
     return 0
@@ -127,7 +127,7 @@ def cmd_try(args: argparse.Namespace) -> int:
     if not isinstance(answers, dict):
         raise UserError("Berkas jawaban harus berisi satu objek JSON.")
     env = Environment(today=date.fromisoformat(args.today) if args.today else date.today(),
-                      village=village_names(args.village) if args.village else {})
+                      village=VillageStore.village_names(args.village) if args.village else {})
     state = FormState(instrument, answers, env)
     _print_summary(instrument, state)
     return 1 if state.has_errors else 0

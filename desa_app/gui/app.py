@@ -8,29 +8,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desa_app.core.store.facade import VillageStore
 from desa_app.gui.i18n import set_language, t
 from desa_app.gui.qt import QApplication, QDialog, QFont
 from desa_app.gui.session import AppSession
 from desa_app.gui.settings import AppSettings
 
-
-def build_window(session: AppSession) -> tuple[object, object]:
-    """The main window with every page registered, and its form host."""
-    # importing the pages registers them, in navigation order
-    from desa_app.gui import pembina_page  # noqa: F401
-    from desa_app.gui.desa_cantik import page as desa_cantik_page  # noqa: F401
+if TYPE_CHECKING:
     from desa_app.gui.form_host import FormHost
     from desa_app.gui.main_window import MainWindow
-    from desa_app.gui.pages import (  # noqa: F401
-        export_page,
-        home,
-        households,
-        profil_page,
-        settings_page,
-    )
-    from desa_app.gui.verification import page as verification_page  # noqa: F401
+
+
+def build_window(session: AppSession) -> tuple[MainWindow, FormHost]:
+    """The main window with the pages of ``page_list`` the user may see, and its form
+    host. Imported here: the login comes first and must not wait for the pages."""
+    from desa_app.gui.form_host import FormHost
+    from desa_app.gui.main_window import MainWindow
 
     window = MainWindow(session)
     host = FormHost(window)
@@ -42,9 +36,9 @@ def first_run(settings: AppSettings) -> AppSession | None:
     from desa_app.gui.setup_wizard import SetupWizard
 
     wizard = SetupWizard(settings)
-    if wizard.exec() != QDialog.DialogCode.Accepted or wizard.database is None:
+    if wizard.exec() != QDialog.DialogCode.Accepted or wizard.store is None:
         return None
-    store = VillageStore(wizard.database)
+    store = wizard.store
     login = LoginDialog(store, wizard.admin_username)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         store.close(backup=False)
@@ -72,8 +66,8 @@ def run(database: Path | None = None) -> int:
     if session is None:
         return 0
     window, host = build_window(session)
-    window.show()  # type: ignore[attr-defined]
-    host.offer_recovery()  # type: ignore[attr-defined]
+    window.show()
+    host.offer_recovery()
     code = app.exec()
     session.store.close()  # the on-close backup
     return int(code)

@@ -3,7 +3,9 @@
 One editor per instrument (households, Potensi, Perkembangan) is built the first time
 it is needed and then reused for every record of it (opening a record is a rebind, not
 a rebuild). The host also offers, right
-after login, to bring back what a crash left in the recovery journal.
+after login, to bring back what a crash left in the recovery journal. What an editor
+saves or moves through the workflow is announced on the session's ``changes``; the
+lists refresh themselves from that.
 """
 
 from __future__ import annotations
@@ -13,15 +15,15 @@ from typing import TYPE_CHECKING
 from desa_app.gui.form.recovery import JournalEntry, pending
 from desa_app.gui.i18n import t
 from desa_app.gui.main_window import MainWindow
+from desa_app.gui.page import RecordListPage
+from desa_app.gui.pages.households import HouseholdPage
 from desa_app.gui.qt import QMessageBox, QWidget
+from desa_app.gui.session import Change
 
 if TYPE_CHECKING:
     from desa_app.gui.form.editor import FormEditor
 
-HOUSEHOLDS = "nav.households"
-PROFILE = "nav.profile"
-LISTS = (HOUSEHOLDS, PROFILE)
-"""Pages whose lists show what the editor saves."""
+HOUSEHOLDS = HouseholdPage.NAV_KEY
 
 
 class FormHost:
@@ -30,13 +32,11 @@ class FormHost:
         self.editor: FormEditor | None = None
         self.editors: dict[str, FormEditor] = {}
         self.return_to: QWidget | None = None
-        page = window.pages.get(HOUSEHOLDS)
-        if page is not None:
-            page.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
-            page.new_requested.connect(self.new_record)  # type: ignore[attr-defined]
-        profile = window.pages.get(PROFILE)
-        if profile is not None:
-            profile.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
+        for page in window.pages.values():
+            if isinstance(page, RecordListPage):
+                page.open_requested.connect(self.open_record)
+            if isinstance(page, HouseholdPage):
+                page.new_requested.connect(self.new_record)
         window.closing.connect(self._window_closing)
 
     def ensure_editor(self, instrument_id: str = "ddk") -> FormEditor:
@@ -47,11 +47,10 @@ class FormHost:
 
             editor = FormEditor(self.window.session, instrument_id)
             editor.closed.connect(self._editor_closed)
-            editor.saved.connect(lambda _id: self._refresh_list())
-            editor.status_changed.connect(lambda _status: self._refresh_list())
+            editor.saved.connect(self._record_changed)
+            editor.status_changed.connect(self._record_changed)
             self.window.stack.addWidget(editor)
-            # asked before the app closes
-            self.window.pages[f"__form__{instrument_id}"] = editor
+            self.window.close_guards.append(editor.confirm_close)  # asked before closing
             self.editors[instrument_id] = editor
         self.editor = editor
         return editor
@@ -91,7 +90,7 @@ class FormHost:
     def offer_recovery(self) -> JournalEntry | None:
         """After login: bring back what was being typed when the app last stopped."""
         session = self.window.session
-        for entry in pending(session.store.db.path, session.actor.username):
+        for entry in pending(session.store.path, session.actor.username):
             title = entry.title or t("form.new_household")
             answer = QMessageBox.question(
                 self.window, t("recovery.title"),
@@ -110,15 +109,12 @@ class FormHost:
             target = self.return_to or self.window.pages.get(HOUSEHOLDS)
             if target is not None:
                 self.window.stack.setCurrentWidget(target)
-        self._refresh_list()
-        if getattr(self.window, "closing_requested", False):
+        if self.window.closing_requested:
             self.window.close()
 
-    def _refresh_list(self) -> None:
-        for key in LISTS:
-            refresh = getattr(self.window.pages.get(key), "refresh", None)
-            if refresh is not None:
-                refresh()
+    def _record_changed(self, _what: str) -> None:
+        """An editor saved a record or moved it through the workflow."""
+        self.window.session.announce(Change.RECORDS)
 
     def _window_closing(self) -> None:
         for editor in self.editors.values():

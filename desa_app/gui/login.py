@@ -16,12 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from desa_app.core.errors import PassphraseRequired, StoreError, WrongPassphrase
-from desa_app.core.store import backup as B
-from desa_app.core.store.database import Database, open_database
 from desa_app.core.store.facade import VillageStore
-from desa_app.core.store.sqlite import file_kind
 from desa_app.core.store.users import Actor
-from desa_app.core.store.village import village_info
 from desa_app.gui.i18n import t
 from desa_app.gui.qt import (
     QDialog,
@@ -195,7 +191,7 @@ class _BackgroundDialog(QDialog):
 
 
 class PassphraseDialog(_BackgroundDialog):
-    """Asks the passphrase of an encrypted village file and opens it (``.database``).
+    """Asks the passphrase of an encrypted village file and opens it (``.store``).
 
     A StoreError other than a wrong passphrase (a damaged file ...) closes the dialog
     with ``.failure`` set, so the caller can offer the newest good backup.
@@ -204,7 +200,7 @@ class PassphraseDialog(_BackgroundDialog):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
-        self.database: Database | None = None
+        self.store: VillageStore | None = None
         self.failure: StoreError | None = None
         self.passphrase = ""
         self.setWindowTitle(t("login.passphrase_title"))
@@ -222,7 +218,7 @@ class PassphraseDialog(_BackgroundDialog):
         self.passphrase_edit.setFocus()
 
     def accept(self) -> None:
-        if self.database is not None:
+        if self.store is not None:
             super().accept()
             return
         passphrase = self.passphrase_edit.text()
@@ -234,11 +230,12 @@ class PassphraseDialog(_BackgroundDialog):
         say(self.problem, "")
         self._set_busy(True)
         path = self.path
-        run_in_background(lambda: open_database(path, passphrase), self._opened, self._failed)
+        run_in_background(lambda: VillageStore.open(path, passphrase), self._opened,
+                          self._failed)
 
-    def _opened(self, database: Database) -> None:
+    def _opened(self, store: VillageStore) -> None:
         self._set_busy(False)
-        self.database = database
+        self.store = store
         super().accept()
 
     def _failed(self, exc: BaseException, trace: str) -> None:
@@ -263,7 +260,7 @@ class LoginDialog(_BackgroundDialog):
         self.actor: Actor | None = None
         self.setWindowTitle(t("login.title"))
         layout = QVBoxLayout(self)
-        village = village_info(store.db)
+        village = store.village_info()
         heading = QLabel(t("login.heading", name=village.name, kecamatan=village.kecamatan,
                            kabupaten=village.kabupaten))
         heading.setWordWrap(True)
@@ -330,7 +327,7 @@ def _offer_restore(parent: QWidget | None, path: Path, failure: StoreError,
     if not _ask(parent, t("login.restore_question", problem=failure.message, backup=backup)):
         return False
     outcome = run_busy(parent, t("login.restoring"),
-                       lambda: B.restore(path, backup, passphrase))
+                       lambda: VillageStore.restore(path, backup, passphrase))
     if outcome.error is not None:
         if isinstance(outcome.error, StoreError):
             _tell(parent, str(outcome.error), QMessageBox.Icon.Warning)
@@ -341,22 +338,22 @@ def _offer_restore(parent: QWidget | None, path: Path, failure: StoreError,
     return True
 
 
-def _open(path: Path, parent: QWidget | None) -> Database | None:
+def _open(path: Path, parent: QWidget | None) -> VillageStore | None:
     while True:
         passphrase: str | None = None
-        if file_kind(path) == "opaque":
+        if VillageStore.file_kind(path) == "opaque":
             dialog = PassphraseDialog(path, parent)
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.database
+                return dialog.store
             if dialog.failure is None:
                 return None  # the user cancelled
             failure, passphrase = dialog.failure, dialog.passphrase
         else:
             outcome = run_busy(parent, t("login.opening", name=path.name),
-                               lambda: open_database(path))
+                               lambda: VillageStore.open(path))
             if outcome.error is None:
-                database: Database = outcome.result
-                return database
+                opened: VillageStore = outcome.result
+                return opened
             if not isinstance(outcome.error, StoreError):
                 BugDialog(outcome.error, outcome.trace, parent).exec()
                 return None
@@ -373,10 +370,9 @@ def open_and_login(path: Path, settings: AppSettings,
     file and the user name for next time.
     """
     path = Path(path)
-    database = _open(path, parent)
-    if database is None:
+    store = _open(path, parent)
+    if store is None:
         return None
-    store = VillageStore(database)
     dialog = LoginDialog(store, settings.last_user, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         store.close(backup=False)  # nothing changed: no backup needed

@@ -1,17 +1,18 @@
 """The main window: navigation on the left, one page at a time, a status bar below.
 
-Pages register themselves in ``PAGES``; the window shows those available to the user's
-role. The status bar says who is logged in, which village, and the database's state
-(encrypted or not, last backup), so nobody works on the wrong file unknowingly.
+The pages are those of :mod:`desa_app.gui.page_list` that the user's role may see, in
+that order. The status bar says who is logged in, which village, and the database's
+state (encrypted or not, last backup), so nobody works on the wrong file unknowingly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from desa_app.core.store import backup as B
+from desa_app.gui import page_list
 from desa_app.gui.i18n import t
+from desa_app.gui.page import Page, PageSpec
 from desa_app.gui.qt import (
     QHBoxLayout,
     QLabel,
@@ -23,50 +24,34 @@ from desa_app.gui.qt import (
     QWidget,
     Signal,
 )
-from desa_app.gui.session import AppSession
+from desa_app.gui.session import AppSession, Change
 
-
-class Page(Protocol):
-    NAV_KEY: str
-
-    @classmethod
-    def available(cls, session: AppSession) -> bool: ...
-
-
-PageFactory = Callable[[AppSession, "MainWindow"], QWidget]
-PAGES: list[tuple[str, Callable[[AppSession], bool], PageFactory]] = []
-"""(navigation message key, who may see it, how to build it), in navigation order."""
-
-
-NAV_ORDER = ["nav.home", "nav.households", "nav.profile", "nav.verification",
-             "nav.desa_cantik", "nav.pembina", "nav.export", "nav.settings"]
-"""The order of the navigation, whatever order the pages are imported in."""
-
-
-def register_page(nav_key: str, available: Callable[[AppSession], bool],
-                  factory: PageFactory) -> None:
-    PAGES[:] = [page for page in PAGES if page[0] != nav_key]
-    PAGES.append((nav_key, available, factory))
-    PAGES.sort(key=lambda page: NAV_ORDER.index(page[0]) if page[0] in NAV_ORDER else 99)
+CloseGuard = Callable[[], "bool | None"]
+"""Asked before the window closes: True (close now), None (it saves first and closes the
+window again itself) or False (cancelled)."""
 
 
 class MainWindow(QMainWindow):
     closing = Signal()
 
-    def __init__(self, session: AppSession) -> None:
+    def __init__(self, session: AppSession, pages: Sequence[PageSpec] | None = None) -> None:
+        """``pages``: the navigation (default: every page of ``page_list``)."""
         super().__init__()
+        pages = page_list.PAGES if pages is None else pages
         self.session = session
+        self.close_guards: list[CloseGuard] = []
         self.setWindowTitle(t("app.title"))
         self.resize(1366, 768)
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(190)
         self.navigation.setObjectName("navigation")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        for nav_key, available, factory in PAGES:
-            if not available(session):
+        self.pages: dict[str, Page] = {}
+        for entry in pages:
+            if not entry.available(session):
                 continue
-            page = factory(session, self)
+            nav_key = entry.nav_key
+            page = entry.factory(session, self)
             self.pages[nav_key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(t(nav_key))
@@ -85,10 +70,14 @@ class MainWindow(QMainWindow):
         for label in (self.user_label, self.village_label, self.database_label):
             self.statusBar().addPermanentWidget(label)
         self.refresh_status()
+        session.changes.changed.connect(self._changed)
         if self.navigation.count():
             self.navigation.setCurrentRow(0)
 
-    def show_page(self, nav_key: str) -> QWidget:
+    def has_page(self, nav_key: str) -> bool:
+        return nav_key in self.pages
+
+    def show_page(self, nav_key: str) -> Page:
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == nav_key:
                 self.navigation.setCurrentRow(row)
@@ -103,21 +92,24 @@ class MainWindow(QMainWindow):
         village = session.village
         self.village_label.setText(
             t("status.village", name=village.name, kecamatan=village.kecamatan))
-        backups = B.list_backups(session.store.db.path)
+        backups = session.store.backups()
         backup = (t("status.last_backup", when=backups[0].taken_at.strftime("%d/%m/%Y %H:%M"))
                   if backups else t("status.no_backup"))
         state = t("status.encrypted") if session.encrypted else t("status.plain")
-        self.database_label.setText(f"{session.store.db.path.name} · {state} · {backup}")
+        self.database_label.setText(f"{session.store.path.name} · {state} · {backup}")
+
+    def _changed(self, change: str) -> None:
+        if change == Change.BACKUP:
+            self.refresh_status()
 
     closing_requested = False
 
     def closeEvent(self, event: Any) -> None:
-        """Pages with unsaved work may refuse: ``confirm_close`` answers True (close now),
-        None (it saves first and closes the window again itself) or False (cancelled)."""
+        """Screens with unsaved work may refuse through ``close_guards`` (see
+        :data:`CloseGuard`)."""
         self.closing_requested = True
-        for page in self.pages.values():
-            confirm = getattr(page, "confirm_close", None)
-            answer = confirm() if confirm is not None else True
+        for guard in self.close_guards:
+            answer = guard()
             if answer is not True:
                 self.closing_requested = answer is None
                 event.ignore()

@@ -30,7 +30,7 @@ from desa_app.gui.desa_cantik import (
 from desa_app.gui.household_model import local_time
 from desa_app.gui.i18n import t
 from desa_app.gui.login import problem_label, say
-from desa_app.gui.main_window import MainWindow, register_page
+from desa_app.gui.page import Navigator, Page
 from desa_app.gui.qt import (
     QColor,
     QHBoxLayout,
@@ -102,10 +102,10 @@ def follow_up_state(item: FollowUpInfo) -> str:
     return ""
 
 
-class PembinaPage(QWidget):
+class PembinaPage(Page):
     NAV_KEY = "nav.pembina"
 
-    def __init__(self, session: AppSession, window: MainWindow | None = None) -> None:
+    def __init__(self, session: AppSession, window: Navigator | None = None) -> None:
         super().__init__()
         self.session = session
         self.service = session.store.pembina
@@ -122,10 +122,6 @@ class PembinaPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.problem)
         self.refresh()
-
-    @classmethod
-    def available(cls, session: AppSession) -> bool:
-        return session.can(Action.MANAGE_VISITS) or session.can(Action.VIEW_AUDIT)
 
     # -- building ----------------------------------------------------------------------
     def _notes_tab(self) -> QWidget:
@@ -358,6 +354,3 @@ class PembinaPage(QWidget):
                 lambda: self.service.mark_follow_up(self.session.actor, follow_up_id, done))
         # not inside the table's own signal: refilling it there would delete this item
         QTimer.singleShot(0, self.refresh)
-
-register_page(PembinaPage.NAV_KEY,
-              lambda s: s.can(Action.MANAGE_VISITS) or s.can(Action.VIEW_AUDIT), PembinaPage)

@@ -32,18 +32,18 @@ def main(out: Path) -> int:
     work = Path(tempfile.mkdtemp(prefix="desa-shots-"))
     os.environ.setdefault("DESA_APP_CONFIG_DIR", str(work / "config"))
     from desa_app.core.demo.build import DEMO_PASSWORD, build_demo_village
-    from desa_app.core.store.database import open_database
     from desa_app.core.store.facade import VillageStore
     from desa_app.core.workflow import Status
     from desa_app.gui.app import build_window
     from desa_app.gui.qt import QApplication
     from desa_app.gui.session import AppSession
+    from desa_app.gui.verification.page import VerificationPage
 
     app = QApplication.instance() or QApplication(sys.argv)
     out.mkdir(parents=True, exist_ok=True)
     path = work / "demo.sqlite3"
     build_demo_village(path, 300, seed=5, today=date(2026, 11, 23))
-    store = VillageStore(open_database(path))
+    store = VillageStore.open(path)
     actor = store.users.authenticate("agen1", DEMO_PASSWORD)
     session = AppSession(store, actor)
     print("Tangkapan layar:")
@@ -68,13 +68,13 @@ def main(out: Path) -> int:
     login.close()
 
     window, host = build_window(session)
-    window.resize(*SIZE)  # type: ignore[attr-defined]
+    window.resize(*SIZE)
     _grab(window, out / "03-beranda.png", app)
-    window.show_page("nav.households")  # type: ignore[attr-defined]
+    window.show_page("nav.households")
     _grab(window, out / "04-daftar-keluarga.png", app)
     drafts = store.queries.page(actor, status=Status.DRAFT, limit=50).rows
     record = max(drafts, key=lambda r: r.member_count)
-    editor = host.open_record(record.id)  # type: ignore[attr-defined]
+    editor = host.open_record(record.id)
     _grab(window, out / "05-formulir-identitas.png", app)
     editor.show_section("keluarga")
     _grab(window, out / "06-formulir-bagian-1.png", app)
@@ -83,30 +83,31 @@ def main(out: Path) -> int:
     editor.request_close()
     app.processEvents()
     _typing_shots(window, host, out, app)
-    window.show_page("nav.settings")  # type: ignore[attr-defined]
+    window.show_page("nav.settings")
     _grab(window, out / "08-pengaturan.png", app)
-    _profil_shots(window, host, store, actor, out, app)
-    window.hide()  # type: ignore[attr-defined]
+    _profil_shots(window, host, session, out, app)
+    window.hide()
 
     tim = AppSession(store, store.users.authenticate("tim1", DEMO_PASSWORD))
     window, host = build_window(tim)
-    window.resize(*SIZE)  # type: ignore[attr-defined]
-    page = window.show_page("nav.verification")  # type: ignore[attr-defined]
+    window.resize(*SIZE)
+    page = window.show_page("nav.verification")
+    assert isinstance(page, VerificationPage)
     _grab(window, out / "09-verifikasi-antrean.png", app)
     page.queue.setCurrentCell(0, 0)
     page.open_selected()
     _grab(window, out / "10-verifikasi-tinjau.png", app)
-    window.hide()  # type: ignore[attr-defined]
+    window.hide()
 
     admin = AppSession(store, store.users.authenticate("admin", DEMO_PASSWORD))
     window, host = build_window(admin)
-    window.resize(*SIZE)  # type: ignore[attr-defined]
+    window.resize(*SIZE)
     _grab(window, out / "11-beranda-operator.png", app)
-    window.show_page("nav.desa_cantik")  # type: ignore[attr-defined]
+    window.show_page("nav.desa_cantik")
     _grab(window, out / "12-desa-cantik.png", app)
-    window.show_page("nav.export")  # type: ignore[attr-defined]
+    window.show_page("nav.export")
     _grab(window, out / "13-ekspor.png", app)
-    window.hide()  # type: ignore[attr-defined]
+    window.hide()
     store.close(backup=False)
     return 0
 
@@ -187,17 +188,16 @@ def _village_typing_shot(window: Any, editor: Any, out: Path, app: Any) -> None:
     editor.autosave.stop()
 
 
-def _profil_shots(window: Any, host: Any, store: Any, actor: Any, out: Path,
-                  app: Any) -> None:
+def _profil_shots(window: Any, host: Any, session: Any, out: Path, app: Any) -> None:
     """Profil Desa: the list, Potensi's ages counted from DDK, and the confirmation of a
     recount after a figure was typed by hand."""
     from desa_app.core.profil import refresh
-    from desa_app.core.profil.service import Profil
     from desa_app.gui.form.ddk_dialog import DdkDialog
 
     page = window.show_page("nav.profile")
     _grab(window, out / "14-profil-desa.png", app)
-    rows = {row.instrument_id: row for row in Profil(store).rows(actor)}
+    actor = session.actor
+    rows = {row.instrument_id: row for row in session.profil.rows(actor)}
     editor = host.open_record(rows["potensi"].record_id)
     editor.show_section("sdm_jumlah")
     _grab(window, out / "15-potensi-dari-ddk.png", app)
@@ -205,7 +205,7 @@ def _profil_shots(window: Any, host: Any, store: Any, actor: Any, out: Path,
     editor = host.open_record(rows["perkembangan"].record_id)  # a draft: typed into
     _village_typing_shot(window, editor, out, app)
     editor.load(rows["perkembangan"].record_id)  # what the shot typed is not kept
-    figures = Profil(store).ddk_figures(actor, editor.instrument, editor.record_year())
+    figures = session.profil.ddk_figures(actor, editor.instrument, editor.record_year())
     emptied, typed = [name for name, value in figures.values.items() if value][:2]
     editor.on_edit(typed, (), int(figures.values[typed]) + 2)  # corrected by hand
     editor.on_edit(emptied, (), None)  # and one figure still empty

@@ -12,10 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desa_app.core import auth
-from desa_app.core.store.database import Database
-from desa_app.core.store.sqlite import file_kind
+from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import USERNAME_RE
-from desa_app.core.store.village import init_village
 from desa_app.gui.i18n import t
 from desa_app.gui.login import busy_bar, problem_label, report, say, secret_field
 from desa_app.gui.qt import (
@@ -212,7 +210,7 @@ class StoragePage(QWizardPage):
         path = self.path
         if path.is_dir():
             return t("setup.storage.is_folder")
-        if file_kind(path) not in ("missing", "empty"):
+        if VillageStore.file_kind(path) not in ("missing", "empty"):
             return t("setup.storage.exists")
         return ""
 
@@ -233,14 +231,14 @@ class StoragePage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    """Creates the village database; afterwards ``database`` is the opened file and
+    """Creates the village database; afterwards ``store`` is the opened village and
     ``admin_username`` the account to log in with (the settings remember both)."""
 
     def __init__(self, settings: AppSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings if settings is not None else AppSettings.load()
-        self.database: Database | None = None
+        self.store: VillageStore | None = None
         self.admin_username = ""
         self.busy = False
         self.setWindowTitle(t("setup.title"))
@@ -270,7 +268,7 @@ class SetupWizard(QWizard):
     def validateCurrentPage(self) -> bool:
         """Finishing first creates the database in the background; the wizard closes
         only once it exists (``_created`` calls ``accept`` again)."""
-        if self.currentPage() is not self.storage_page or self.database is not None:
+        if self.currentPage() is not self.storage_page or self.store is not None:
             return super().validateCurrentPage()
         if not self.busy:
             self._create()
@@ -291,13 +289,14 @@ class SetupWizard(QWizard):
         say(self.storage_page.problem, "")
         self.storage_page.set_busy(True)
         run_in_background(
-            lambda: init_village(path, village.code, username, name, password, passphrase),
-            lambda database: self._created(database, path, username), self._failed,
+            lambda: VillageStore.create(path, village.code, username, name, password,
+                                        passphrase),
+            lambda store: self._created(store, path, username), self._failed,
             owner=self)
 
-    def _created(self, database: Database, path: Path, username: str) -> None:
+    def _created(self, store: VillageStore, path: Path, username: str) -> None:
         self.busy = False  # the page stays busy-looking: the wizard closes right away
-        self.database = database
+        self.store = store
         self.admin_username = username
         self.settings.database = str(path)
         self.settings.last_user = username

@@ -16,7 +16,7 @@ from desa_app.core.store.dashboard import Dashboard
 from desa_app.core.store.database import open_database
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.workflow import Status
-from desa_app.gui import main_window, worker
+from desa_app.gui import page_list, worker
 from desa_app.gui.charts import Bar, BarChart, PyramidRow
 from desa_app.gui.i18n import set_language, t
 from desa_app.gui.main_window import MainWindow
@@ -47,8 +47,8 @@ def quick_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot) -
     set_language("id")
     ours = {"nav.home": HomePage, "nav.households": HouseholdPage,
             "nav.settings": SettingsPage}
-    monkeypatch.setattr(main_window, "PAGES", [
-        entry for entry in main_window.PAGES if ours.get(entry[0]) is entry[2]])
+    monkeypatch.setattr(page_list, "PAGES", tuple(
+        entry for entry in page_list.PAGES if ours.get(entry.nav_key) is entry.factory))
     yield
     qtbot.waitUntil(lambda: not worker._running, timeout=20000)
 

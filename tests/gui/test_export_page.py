@@ -17,7 +17,7 @@ from desa_app.core.demo.build import DEMO_PASSWORD, build_demo_village
 from desa_app.core.exports import workbook
 from desa_app.core.store.database import open_database
 from desa_app.core.store.facade import VillageStore
-from desa_app.gui import main_window, worker
+from desa_app.gui import page_list, worker
 from desa_app.gui.i18n import set_language
 from desa_app.gui.pages.export_page import ExportPage
 from desa_app.gui.qt import Qt
@@ -135,8 +135,7 @@ def test_package_written_and_checked(qtbot: Any, store: VillageStore, tmp_path: 
 
 
 def test_only_roles_that_may_export_get_the_page(store: VillageStore) -> None:
-    entry = next(p for p in main_window.PAGES if p[0] == ExportPage.NAV_KEY)
-    available = entry[1]
+    available = page_list.spec(ExportPage.NAV_KEY).available
     for username, expected in (("admin", True), ("tim1", True), ("kominfo1", True),
                                ("agen1", False), ("bps1", False)):
         session = AppSession(store, store.users.authenticate(username, DEMO_PASSWORD))

@@ -16,7 +16,7 @@ from desa_app.core.store import backup as B
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor
 from desa_app.core.store.village import init_village
-from desa_app.gui import main_window, worker
+from desa_app.gui import page_list, worker
 from desa_app.gui.i18n import set_language, t
 from desa_app.gui.main_window import MainWindow
 from desa_app.gui.pages.home import HomePage
@@ -36,8 +36,8 @@ def quick_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot) -
     monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
     set_language("id")
     ours = {"nav.home": HomePage, "nav.settings": SettingsPage}
-    monkeypatch.setattr(main_window, "PAGES", [
-        entry for entry in main_window.PAGES if ours.get(entry[0]) is entry[2]])
+    monkeypatch.setattr(page_list, "PAGES", tuple(
+        entry for entry in page_list.PAGES if ours.get(entry.nav_key) is entry.factory))
     yield
     qtbot.waitUntil(lambda: not worker._running, timeout=20000)
 

@@ -23,7 +23,7 @@ from desa_app.core.store.facade import VillageStore, open_database
 from desa_app.core.store.queries import RecordRow
 from desa_app.core.store.users import Actor
 from desa_app.core.workflow import Status
-from desa_app.gui import main_window
+from desa_app.gui import main_window, page_list
 from desa_app.gui.household_model import (
     ISSUES,
     NO_KK,
@@ -31,8 +31,9 @@ from desa_app.gui.household_model import (
     STATUS_COLOURS,
     HouseholdTableModel,
 )
+from desa_app.gui.page import Page, PageSpec
 from desa_app.gui.pages.households import HouseholdPage
-from desa_app.gui.qt import QColor, Qt, QtCore, QWidget
+from desa_app.gui.qt import QColor, Qt, QtCore
 from desa_app.gui.session import AppSession
 
 HOUSEHOLDS = 300
@@ -318,13 +319,13 @@ def test_refresh_keeps_filter_and_selection_and_shows_new_records(
     assert not page.select_record(all_rows(village, dusun="Wonosari")[0].id)
 
 
-def test_the_page_registers_and_lives_in_the_main_window(
-        qtbot: Any, village: Village, monkeypatch: pytest.MonkeyPatch) -> None:
-    mine = [entry for entry in main_window.PAGES if entry[0] == "nav.households"]
-    assert len(mine) == 1
-    other = ("nav.home", lambda s: True, lambda s, w: QWidget())
-    monkeypatch.setattr(main_window, "PAGES", [other, *mine])  # no other developer's pages
-    window = main_window.MainWindow(AppSession(village.store, village.actor("agen1")))
+def test_the_page_is_listed_and_lives_in_the_main_window(
+        qtbot: Any, village: Village) -> None:
+    mine = [entry for entry in page_list.PAGES if entry.nav_key == "nav.households"]
+    assert len(mine) == 1 and mine[0].factory is HouseholdPage
+    other = PageSpec("nav.home", lambda s: True, lambda s, w: Page())
+    window = main_window.MainWindow(AppSession(village.store, village.actor("agen1")),
+                                    [other, *mine])  # no other developer's pages
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from desa_app.core.store.facade import VillageStore
-from desa_app.gui import main_window
+from desa_app.gui import page_list
 from desa_app.gui.pembina_page import PembinaPage
 from desa_app.gui.qt import QColor, Qt, QTableWidgetItem
 from desa_app.gui.session import AppSession
@@ -82,8 +82,7 @@ def test_pembina_notes_visit_and_follow_ups(qtbot: Any, store: VillageStore) -> 
 
 
 def test_who_gets_the_page_and_who_may_write(qtbot: Any, store: VillageStore) -> None:
-    available = next(rule for key, rule, _factory in main_window.PAGES
-                     if key == "nav.pembina")
+    available = page_list.spec("nav.pembina").available
     assert available(session_of(store, "bps1")) and available(session_of(store, "admin"))
     assert not available(session_of(store, "agen1"))
     assert not available(session_of(store, "kominfo1"))

@@ -96,7 +96,7 @@ def finish_at(qtbot, wizard: SetupWizard, path: Path) -> None:
     assert page.problem.isHidden()
     assert "Widoro" in page.summary.text() and "operator" in page.summary.text()
     qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: wizard.database is not None, timeout=20000)
+    qtbot.waitUntil(lambda: wizard.store is not None, timeout=20000)
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert wizard.admin_username == "operator"
     saved = AppSettings.load()
@@ -113,8 +113,8 @@ def test_the_wizard_creates_a_working_village_database(qtbot, tmp_path: Path) ->
     qtbot.keyClick(wizard.encryption_page.enable_box, Qt.Key.Key_Return)
     path = tmp_path / "data" / "widoro.sqlite3"
     finish_at(qtbot, wizard, path)
-    assert wizard.database is not None and wizard.database.passphrase is None
-    wizard.database.close(backup=False)
+    assert wizard.store is not None and not wizard.store.is_encrypted
+    wizard.store.close(backup=False)
     assert file_kind(path) == "plain"
     store = VillageStore(open_database(path))
     try:
@@ -143,8 +143,8 @@ def test_the_wizard_can_encrypt_the_database(qtbot, tmp_path: Path) -> None:
     qtbot.keyClick(page.again_edit, Qt.Key.Key_Return)
     path = tmp_path / "rahasia.sqlite3"
     finish_at(qtbot, wizard, path)
-    assert wizard.database is not None and wizard.database.passphrase == PASSPHRASE
-    wizard.database.close(backup=False)
+    assert wizard.store is not None and wizard.store.db.passphrase == PASSPHRASE
+    wizard.store.close(backup=False)
     assert file_kind(path) == "opaque"
     assert not path.read_bytes().startswith(b"SQLite format 3")
     with pytest.raises(E.PassphraseRequired):
@@ -203,12 +203,12 @@ def test_a_wrong_passphrase_shows_the_core_message(qtbot, tmp_path: Path) -> Non
     qtbot.waitUntil(lambda: not dialog.busy_running and dialog.problem.isVisible(),
                     timeout=20000)
     assert dialog.problem.text().startswith("Kata sandi basis data salah")
-    assert dialog.database is None and dialog.passphrase_edit.text() == ""
+    assert dialog.store is None and dialog.passphrase_edit.text() == ""
     assert dialog.focusWidget() is dialog.passphrase_edit
     qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)
     qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.database is not None, timeout=20000)
-    dialog.database.close(backup=False)
+    qtbot.waitUntil(lambda: dialog.store is not None, timeout=20000)
+    dialog.store.close(backup=False)
 
 
 def drive_dialogs(handler: Callable[[QWidget], None]) -> QTimer:

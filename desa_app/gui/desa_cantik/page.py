@@ -12,15 +12,15 @@ from desa_app.gui.desa_cantik.activities import ActivitiesTab
 from desa_app.gui.desa_cantik.agents import AgentsTab
 from desa_app.gui.desa_cantik.sop import SopTab
 from desa_app.gui.i18n import t
-from desa_app.gui.main_window import MainWindow, register_page
-from desa_app.gui.qt import QtWidgets, QVBoxLayout, QWidget
+from desa_app.gui.page import Navigator, Page
+from desa_app.gui.qt import QtWidgets, QVBoxLayout
 from desa_app.gui.session import AppSession
 
 
-class DesaCantikPage(QWidget):
+class DesaCantikPage(Page):
     NAV_KEY = "nav.desa_cantik"
 
-    def __init__(self, session: AppSession, window: MainWindow | None = None) -> None:
+    def __init__(self, session: AppSession, window: Navigator | None = None) -> None:
         super().__init__()
         self.session = session
         self.window_ = window
@@ -34,10 +34,6 @@ class DesaCantikPage(QWidget):
         self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-
-    @classmethod
-    def available(cls, session: AppSession) -> bool:
-        return True
 
     def refresh_current(self) -> None:
         """Data may have changed on another page (or another laptop sharing the file)."""
@@ -54,6 +50,3 @@ class DesaCantikPage(QWidget):
         super().showEvent(event)
         if not event.spontaneous():
             self.refresh_current()
-
-
-register_page(DesaCantikPage.NAV_KEY, lambda s: True, DesaCantikPage)

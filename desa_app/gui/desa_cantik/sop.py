@@ -40,7 +40,7 @@ from desa_app.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from desa_app.gui.session import AppSession
+from desa_app.gui.session import AppSession, Change
 
 
 def state_text(step: StepInfo) -> tuple[str, str | None]:
@@ -308,3 +308,4 @@ class SopTab(QWidget):
     def _target_write(self, action: Callable[[], object]) -> None:
         if attempt(self.target_problem, action):
             self.refresh_targets()
+            self.session.announce(Change.TARGETS)  # Beranda's progress per dusun

@@ -37,7 +37,7 @@ from desa_app.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from desa_app.gui.session import AppSession
+from desa_app.gui.session import AppSession, Change
 
 OK_STYLE = "color: #1b5e20;"
 GREY_STYLE = "color: #777777;"
@@ -321,5 +321,6 @@ class DusunBox(QGroupBox):
         say(self.problem, "")
         self.result.setText(t("settings.dusun_saved", n=len(kept)))
         self.refresh(select=select)
+        self.session.announce(Change.VILLAGE)  # the list's dusun filter, the questionnaire
         return True
 

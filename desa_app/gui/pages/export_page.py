@@ -16,11 +16,10 @@ from typing import Any
 from desa_app.core.exports.progress import ExportCancelled, Progress
 from desa_app.core.exports.runner import PDF_KINDS, run_export, village_fingerprint
 from desa_app.core.store.export_source import ALL_STATUSES, VERIFIED, ExportSource
-from desa_app.core.workflow import Action
 from desa_app.gui.household_model import format_count
 from desa_app.gui.i18n import t, village_record_title
 from desa_app.gui.login import problem_label, report, say
-from desa_app.gui.main_window import MainWindow, register_page
+from desa_app.gui.page import Navigator, Page
 from desa_app.gui.qt import (
     QComboBox,
     QFileDialog,
@@ -33,7 +32,6 @@ from desa_app.gui.qt import (
     QtGui,
     QtWidgets,
     QVBoxLayout,
-    QWidget,
     Signal,
 )
 from desa_app.gui.session import AppSession
@@ -48,10 +46,10 @@ class _Relay(QObject):
     progressed = Signal(int, int, str)
 
 
-class ExportPage(QWidget):
+class ExportPage(Page):
     NAV_KEY = "nav.export"
 
-    def __init__(self, session: AppSession, window: MainWindow | None = None) -> None:
+    def __init__(self, session: AppSession, window: Navigator | None = None) -> None:
         super().__init__()
         self.session = session
         self.window_ = window
@@ -162,8 +160,7 @@ class ExportPage(QWidget):
 
     # -- running ---------------------------------------------------------------------
     def default_name(self, what: str) -> str:
-        village = self.session.store.db
-        stem = village.path.stem
+        stem = self.session.store.path.stem
         today = date.today().isoformat()
         if what == "xlsx":
             return f"prodeskel-ddk-{stem}-{today}.xlsx"
@@ -294,5 +291,3 @@ def _work(what: str, kind: str, source: ExportSource, path: Path, progress: Prog
         return t("export.done_pdf", path=str(path), n=outcome.pages)
     return t("export.done_package", path=str(path))
 
-
-register_page(ExportPage.NAV_KEY, lambda s: s.can(Action.EXPORT), ExportPage)

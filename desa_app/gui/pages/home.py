@@ -22,7 +22,6 @@ from datetime import date
 from typing import Any
 
 from desa_app.core.store.dashboard import (
-    Dashboard,
     Population,
     Progress,
 )
@@ -31,7 +30,7 @@ from desa_app.gui.charts import MARGIN, SPACING, BarChart
 from desa_app.gui.household_model import local_time
 from desa_app.gui.i18n import form_language, t
 from desa_app.gui.login import problem_label, report, say
-from desa_app.gui.main_window import MainWindow, register_page
+from desa_app.gui.page import Navigator, Page
 from desa_app.gui.pages.home_figures import FiguresView
 from desa_app.gui.pages.home_parts import (
     ENTERED_COLOUR,
@@ -62,21 +61,20 @@ from desa_app.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from desa_app.gui.session import AppSession
+from desa_app.gui.session import AppSession, Change
 from desa_app.gui.worker import run_in_background
 
 
-class HomePage(FiguresView, QWidget):
+class HomePage(FiguresView, Page):
     NAV_KEY = "nav.home"
 
-    def __init__(self, session: AppSession, window: MainWindow) -> None:
+    def __init__(self, session: AppSession, window: Navigator) -> None:
         super().__init__()
         self.session = session
         self.window_ = window
         self.loading = False
         self._again = False  # a refresh was asked while one ran: run once more after it
         self._shown_before = False
-        self.dashboard = Dashboard(session.store.db, session.store.clock)
         self.progress: Progress | None = None
         self.population: Population | None = None
 
@@ -113,6 +111,7 @@ class HomePage(FiguresView, QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
         self.refresh()
+        session.changes.changed.connect(self._changed)
 
     # -- building ----------------------------------------------------------------------
 
@@ -282,14 +281,14 @@ class HomePage(FiguresView, QWidget):
 
     def update_shortcuts(self) -> None:
         for nav_key, button in self.shortcut_buttons.items():
-            button.setVisible(nav_key in self.window_.pages)
+            button.setVisible(self.window_.has_page(nav_key))
 
     def show_households(self, *, status: Status | None = None, dusun: str | None = None,
                         select: str | None = None) -> Any:
         """Open the household list showing only ``status`` / ``dusun`` (other filters
         cleared); select the record ``select`` when given. None when the window has no
         list for this user."""
-        if HOUSEHOLDS not in self.window_.pages:
+        if not self.window_.has_page(HOUSEHOLDS):
             return None
         page: Any = self.window_.show_page(HOUSEHOLDS)
         widgets = (page.search, page.rt_edit, page.rw_edit, page.status_combo,
@@ -333,9 +332,9 @@ class HomePage(FiguresView, QWidget):
             return
         self.loading = True
         self.refresh_button.setEnabled(False)
-        dashboard, session = self.dashboard, self.session
+        session = self.session
         today, labels = date.today(), form_language()
-        run_in_background(lambda: compute(dashboard, session, today, labels),
+        run_in_background(lambda: compute(session, today, labels),
                           self._computed, self._failed)
 
     def _finished(self) -> bool:
@@ -360,6 +359,12 @@ class HomePage(FiguresView, QWidget):
         self._finished()
         report(self, self.problem, exc, trace)
 
+    def _changed(self, change: str) -> None:
+        """Records, targets or the dusun list changed: figures again if on screen (a
+        hidden Beranda computes when shown, never while someone types elsewhere)."""
+        if change in (Change.RECORDS, Change.TARGETS, Change.VILLAGE) and self.isVisible():
+            self.refresh()
+
     def showEvent(self, event: Any) -> None:
         """Coming back to Beranda (after saving elsewhere) shows current figures; the
         first showing uses the computation the constructor started."""
@@ -370,6 +375,3 @@ class HomePage(FiguresView, QWidget):
         if self._shown_before:
             self.refresh()
         self._shown_before = True
-
-
-register_page("nav.home", lambda s: True, HomePage)

@@ -25,12 +25,12 @@ from desa_app.gui.pyramid_chart import PyramidChart
 from desa_app.gui.qt import QColor, QGroupBox, QLabel, QPushButton
 
 if TYPE_CHECKING:
-    from desa_app.gui.main_window import MainWindow
+    from desa_app.gui.page import Navigator
 
 
 class FiguresView:
     # provided by HomePage
-    window_: MainWindow
+    window_: Navigator
     count_labels: dict[Status, QLabel]
     total_label: QLabel
     status_chart: BarChart
@@ -73,7 +73,7 @@ class FiguresView:
                 "home.tile.returned_oldest", name=oldest.nama_kk or t("home.no_name"),
                 when=_day(since.date()),
                 days=_number(max(0, (progress.today - since.date()).days))))
-        self.returned_button.setEnabled(oldest is not None and HOUSEHOLDS in self.window_.pages)
+        self.returned_button.setEnabled(oldest is not None and self.window_.has_page(HOUSEHOLDS))
         self.tile_numbers["entered"].setText(_number(progress.entered))
         this_week = progress.entered_weekly[-1].count if progress.entered_weekly else 0
         self.tile_details["entered"].setText(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from desa_app.core.store.dashboard import (
-    Dashboard,
     Population,
     Progress,
 )
@@ -70,10 +69,9 @@ def _hint(key: str) -> QLabel:
     return label
 
 
-def compute(dashboard: Dashboard, session: AppSession, today: date,
-            labels: str) -> tuple[Progress, Population]:
+def compute(session: AppSession, today: date, labels: str) -> tuple[Progress, Population]:
     """The dashboard's figures (runs in a worker thread)."""
-    actor = session.actor
+    actor, dashboard = session.actor, session.store.dashboard
     return (dashboard.progress(actor),
             dashboard.population(actor, today, language=labels))
 

@@ -12,7 +12,7 @@ The page does not open records itself: it emits ``open_requested(record_id)`` an
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desa_app.core.workflow import Action, Status
 from desa_app.gui.household_model import (
@@ -23,7 +23,7 @@ from desa_app.gui.household_model import (
 )
 from desa_app.gui.household_table import household_table
 from desa_app.gui.i18n import t
-from desa_app.gui.main_window import register_page
+from desa_app.gui.page import Navigator, RecordListPage
 from desa_app.gui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -40,34 +40,24 @@ from desa_app.gui.qt import (
     QtGui,
     QTimer,
     QVBoxLayout,
-    QWidget,
     Signal,
 )
-from desa_app.gui.session import AppSession
-
-if TYPE_CHECKING:
-    from desa_app.gui.main_window import MainWindow
+from desa_app.gui.session import AppSession, Change
 
 SEARCH_DELAY_MS = 200
 """Wait this long after the last key before querying: one query per pause, not per key."""
 
 
 
-class HouseholdPage(QWidget):
-    """Search, filter and open households; start a new one."""
+class HouseholdPage(RecordListPage):
+    """Search, filter and open households (``open_requested``); start a new one."""
 
     NAV_KEY = "nav.households"
 
-    open_requested = Signal(str)
-    """The user wants to open this record (its id)."""
     new_requested = Signal()
     """The user wants to fill in a new household."""
 
-    @classmethod
-    def available(cls, session: AppSession) -> bool:
-        return True  # every role may view the list; core checks each record action
-
-    def __init__(self, session: AppSession, window: MainWindow | None = None) -> None:
+    def __init__(self, session: AppSession, window: Navigator | None = None) -> None:
         super().__init__()
         self.session = session
         self.main_window = window  # not ``window``: QWidget.window() is a method
@@ -113,6 +103,7 @@ class HouseholdPage(QWidget):
         self._load_dusun()
         self._show_count(self.model.total)
         self._selection_changed()
+        session.changes.changed.connect(self._changed)
 
     # -- building ----------------------------------------------------------------------
 
@@ -359,6 +350,11 @@ class HouseholdPage(QWidget):
         if selected is not None:
             self.select_record(selected)
 
+    def _changed(self, change: str) -> None:
+        """A record saved or moved on (the list and its counts), or the dusun list."""
+        if change in (Change.RECORDS, Change.VILLAGE):
+            self.refresh()
+
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         """Coming back to the list (from a form, another page) shows the newest data."""
         super().showEvent(event)
@@ -374,5 +370,3 @@ def _padded(number: str) -> str | None:
     number = number.strip()
     return number.zfill(3) if number else None
 
-
-register_page(HouseholdPage.NAV_KEY, HouseholdPage.available, HouseholdPage)

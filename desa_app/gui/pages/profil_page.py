@@ -15,7 +15,7 @@ from desa_app.core.errors import StoreError
 from desa_app.core.workflow import Action
 from desa_app.gui.household_model import status_text
 from desa_app.gui.i18n import form_language, t
-from desa_app.gui.main_window import MainWindow, register_page
+from desa_app.gui.page import Navigator, RecordListPage
 from desa_app.gui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -31,32 +31,22 @@ from desa_app.gui.qt import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
-    Signal,
 )
-from desa_app.gui.session import AppSession
+from desa_app.gui.session import AppSession, Change
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ProfilPage(QWidget):
+class ProfilPage(RecordListPage):
     NAV_KEY = "nav.profile"
     COLUMNS = ("profil.instrument", "profil.year", "profil.status", "profil.errors",
                "profil.warnings", "profil.updated")
 
-    open_requested = Signal(str)
-
-    @classmethod
-    def available(cls, session: AppSession) -> bool:
-        return True  # every role may look; core checks each record action
-
-    def __init__(self, session: AppSession, window: MainWindow | None = None) -> None:
+    def __init__(self, session: AppSession, window: Navigator | None = None) -> None:
         super().__init__()
         self.session = session
         self.main_window = window
-        from desa_app.core.profil.service import Profil
-
-        self.profil = Profil(session.store)
+        session.changes.changed.connect(self._changed)
         self.instrument = QComboBox()  # filled when first shown (see showEvent)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
@@ -103,7 +93,7 @@ class ProfilPage(QWidget):
     def refresh(self) -> None:
         if not self.instrument.count():
             return  # never shown yet: nothing to keep current
-        rows = self.profil.rows(self.session.actor)
+        rows = self.session.profil.rows(self.session.actor)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = (row.title, row.year, status_text(row.status), str(row.errors or ""),
@@ -116,6 +106,10 @@ class ProfilPage(QWidget):
         self.open_button.setEnabled(bool(rows))
         if rows and not self.table.selectedItems():
             self.table.selectRow(0)
+
+    def _changed(self, change: str) -> None:
+        if change == Change.RECORDS:
+            self.refresh()
 
     def showEvent(self, event: Any) -> None:
         """The village forms (Potensi alone is 3,500 questions, ~0.3 s to load) are read
@@ -140,7 +134,7 @@ class ProfilPage(QWidget):
     def create_record(self) -> None:
         instrument_id = str(self.instrument.currentData())
         year = self.year.value()
-        existing = [r for r in self.profil.rows(self.session.actor)
+        existing = [r for r in self.session.profil.rows(self.session.actor)
                     if r.instrument_id == instrument_id and r.year == str(year)]
         if existing:
             QMessageBox.information(self, t("profil.title"), t(
@@ -148,12 +142,9 @@ class ProfilPage(QWidget):
             self.open_requested.emit(existing[0].record_id)
             return
         try:
-            data = self.profil.create(self.session.actor, instrument_id, year)
+            data = self.session.profil.create(self.session.actor, instrument_id, year)
         except StoreError as error:
             QMessageBox.warning(self, t("profil.title"), str(error))
             return
-        self.refresh()
+        self.session.announce(Change.RECORDS)  # this list too
         self.open_requested.emit(data.id)
-
-
-register_page(ProfilPage.NAV_KEY, ProfilPage.available, ProfilPage)

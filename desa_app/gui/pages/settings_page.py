@@ -14,11 +14,10 @@ from pathlib import Path
 
 from desa_app.core import auth
 from desa_app.core.errors import StoreError
-from desa_app.core.store import backup as B
 from desa_app.core.workflow import Action
 from desa_app.gui.i18n import LANGUAGES, language, t
 from desa_app.gui.login import busy_bar, problem_label, report, say, secret_field
-from desa_app.gui.main_window import MainWindow, register_page
+from desa_app.gui.page import Navigator, Page
 from desa_app.gui.pages.dusun_box import DusunBox
 from desa_app.gui.qt import (
     QComboBox,
@@ -33,7 +32,7 @@ from desa_app.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from desa_app.gui.session import AppSession
+from desa_app.gui.session import AppSession, Change
 from desa_app.gui.worker import run_in_background
 
 OK_STYLE = "color: #1b5e20;"
@@ -46,10 +45,10 @@ def _selectable(text: str = "") -> QLabel:
     return label
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Page):
     NAV_KEY = "nav.settings"
 
-    def __init__(self, session: AppSession, window: MainWindow) -> None:
+    def __init__(self, session: AppSession, window: Navigator) -> None:
         super().__init__()
         self.session = session
         self.window_ = window
@@ -73,6 +72,11 @@ class SettingsPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.show_database()
+        session.changes.changed.connect(self._changed)
+
+    def _changed(self, change: str) -> None:
+        if change == Change.BACKUP:
+            self.show_database()
 
     # -- language ---------------------------------------------------------------------------
 
@@ -131,21 +135,19 @@ class SettingsPage(QWidget):
         return box
 
     def show_database(self) -> None:
-        from desa_app.core.store.signing import village_key
-
-        path = self.session.store.db.path
-        self.path_label.setText(str(path))
+        store = self.session.store
+        self.path_label.setText(str(store.path))
         try:
-            self.key_label.setText(village_key(self.session.store.db).fingerprint)
+            self.key_label.setText(store.village_key_fingerprint())
         except StoreError:  # a read-only copy made before keys existed has none
             self.key_label.setText("—")
         self.encrypted_label.setText(t("settings.encrypted_yes") if self.session.encrypted
                                      else t("settings.encrypted_no"))
-        backups = B.list_backups(path)
+        backups = store.backups()
         self.last_backup_label.setText(
             t("settings.backup_when", when=backups[0].taken_at.strftime("%d/%m/%Y %H:%M"),
               name=backups[0].path.name) if backups else t("settings.no_backup"))
-        self.backup_folder_label.setText(str(B.backup_dir(path)))
+        self.backup_folder_label.setText(str(store.backup_folder()))
 
     def make_backup(self) -> None:
         if self.backup_running:
@@ -166,8 +168,7 @@ class SettingsPage(QWidget):
     def _backed_up(self, path: Path) -> None:
         self._backup_finished()
         self.backup_result.setText(t("settings.backup_done", path=path))
-        self.show_database()
-        self.window_.refresh_status()
+        self.session.announce(Change.BACKUP)  # this box and the status bar
 
     def _backup_failed(self, exc: BaseException, trace: str) -> None:
         self._backup_finished()
@@ -251,5 +252,3 @@ class SettingsPage(QWidget):
         self.old_edit.setFocus()
         report(self, self.password_problem, exc, trace)
 
-
-register_page("nav.settings", lambda s: True, SettingsPage)

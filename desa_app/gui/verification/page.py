@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from desa_app.core.store.verification import QueueItem, Verification
+from desa_app.core.store.verification import QueueItem
 from desa_app.core.workflow import Action
 from desa_app.gui.dates import from_qdate, to_qdate
 from desa_app.gui.i18n import t, village_record_title
-from desa_app.gui.main_window import MainWindow, register_page
+from desa_app.gui.page import Navigator, Page
 from desa_app.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -26,7 +26,7 @@ from desa_app.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from desa_app.gui.session import AppSession
+from desa_app.gui.session import AppSession, Change
 from desa_app.gui.verification.review import ReviewPanel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -57,26 +57,36 @@ def queue_title(item: QueueItem) -> str:
     return village_record_title(get_instrument(item.instrument_id), item.period)
 
 
-class VerificationPage(QWidget):
+class VerificationPage(Page):
     NAV_KEY = "nav.verification"
 
-    def __init__(self, session: AppSession, window: MainWindow | None = None) -> None:
+    def __init__(self, session: AppSession, window: Navigator | None = None) -> None:
         super().__init__()
         self.session = session
-        self.verification = Verification(session.store.db)
+        self.verification = session.store.verification
         self.stack = QStackedWidget()
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(self._queue_tab(), t("verify.queue_tab"))
         if session.can(Action.MARK_ENTERED):
             self.tabs.addTab(self._entry_tab(), t("verify.entry_tab"))
-        self.review = ReviewPanel(session, self.verification)
+        self.review = ReviewPanel(session)
         self.review.closed.connect(self.back_to_queue)
-        self.review.decided.connect(lambda _rid: self.back_to_queue())
+        self.review.decided.connect(self._decided)
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.review)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
         self.refresh()
+        session.changes.changed.connect(self._changed)
+
+    def _changed(self, change: str) -> None:
+        """Records submitted or decided elsewhere: the queue (not while reviewing)."""
+        if change == Change.RECORDS and self.stack.currentWidget() is self.tabs:
+            self.refresh()
+
+    def _decided(self, _record_id: str) -> None:
+        self.back_to_queue()
+        self.session.announce(Change.RECORDS)
 
     # -- queue -----------------------------------------------------------------------------
     def _queue_tab(self) -> QWidget:
@@ -181,6 +191,7 @@ class VerificationPage(QWidget):
             return
         result = self.verification.bulk_verify(self.session.actor, candidates.done)
         self.refresh()
+        self.session.announce(Change.RECORDS)
         if result.refused:
             refused = "\n".join(f"• {names.get(rid, rid)}: {why}" for rid, why in result.refused)
             QMessageBox.information(self, t("verify.bulk_title"),
@@ -244,7 +255,4 @@ class VerificationPage(QWidget):
         on = from_qdate(self.entry_date.date())
         self.verification.mark_entered(self.session.actor, ids, on)
         self.refresh_entry()
-
-
-register_page("nav.verification",
-              lambda s: s.can(Action.VERIFY) or s.can(Action.MARK_ENTERED), VerificationPage)
+        self.session.announce(Change.RECORDS)

@@ -12,7 +12,6 @@ from typing import Any
 from desa_app.core.errors import StoreError
 from desa_app.core.instrument.model import Severity
 from desa_app.core.instrument.places import place_of
-from desa_app.core.store.verification import Verification
 from desa_app.gui.form.editor import FormEditor
 from desa_app.gui.form.navigator import fill_note_targets
 from desa_app.gui.i18n import form_language, t
@@ -40,10 +39,10 @@ class ReviewPanel(QWidget):
     decided = Signal(str)  # record id, after a return or an approval
     closed = Signal()
 
-    def __init__(self, session: AppSession, verification: Verification) -> None:
+    def __init__(self, session: AppSession) -> None:
         super().__init__()
         self.session = session
-        self.verification = verification
+        self.verification = session.store.verification
         self.record_id: str | None = None
         self.editors: dict[str, FormEditor] = {}
         self.editor_stack = QStackedWidget()
