@@ -147,3 +147,108 @@ def test_the_graph_sees_lazy_and_type_only_imports(tmp_path: Path) -> None:
     assert layer_of("desa_app.core.store.audit") == 4
     assert upward([Import("desa_app.core.store.x", "desa_app.core.exports.y", 3)]) == [
         "desa_app.core.store.x:3 imports desa_app.core.exports.y (a higher layer)"]
+
+
+# -- the GUI and CLI reach the store through VillageStore only ----------------------------
+
+STORE_DOORS: dict[str, frozenset[str]] = {
+    "desa_app.core.store.facade": frozenset({"VillageStore", "BackupFile", "FileCheck"}),
+    # data types and constants the doors hand out or take
+    "desa_app.core.store.users": frozenset({"Actor", "UserInfo", "USERNAME_RE"}),
+    "desa_app.core.store.queries": frozenset({"Page", "RecordRow"}),
+    "desa_app.core.store.models": frozenset({"Village", "ReviewNote", "ACTIVITY_KINDS"}),
+    "desa_app.core.store.village": frozenset({"DUSUN_NAME_LIMIT"}),
+    "desa_app.core.store.service": frozenset({"RecordData"}),
+    "desa_app.core.store.verification": frozenset({"QueueItem"}),
+    "desa_app.core.store.dashboard": frozenset({"Breakdown", "Population", "Progress",
+                                                "WeekCount", "DusunProgress"}),
+    "desa_app.core.store.desa_cantik": frozenset({"APARAT_KINDS", "AgentInfo",
+                                                  "ActivityInfo"}),
+    "desa_app.core.store.pembina": frozenset({"FollowUpInfo", "VillageNoteInfo",
+                                              "VisitInfo"}),
+    "desa_app.core.store.attachments": frozenset({"AttachmentInfo"}),
+    "desa_app.core.store.sop_tracker": frozenset({"StepInfo", "TargetInfo"}),
+    # what every exporter reads (it takes the VillageStore and the actor)
+    "desa_app.core.store.export_source": frozenset({"ALL_STATUSES", "VERIFIED",
+                                                    "ExportSource"}),
+    # Profil Desa sits above the store: its data types and the shipped village forms;
+    # the service itself is built once, by AppSession.profil (below)
+    "desa_app.core.profil.service": frozenset({"DdkFigures", "ProfilRow",
+                                               "village_instruments"}),
+}
+"""What desa_app/gui and desa_app/cli may import from the store (and profil's service),
+by name. Not listed, so never imported: ``database`` (Database, open_database),
+``sqlite``, ``schema``, ``backup``, ``audit``, the services (Records, Users, Queries,
+Verification, Dashboard, Profil ...) and the ``store`` package's modules as a whole."""
+
+SERVICE_COMPOSERS = {("desa_app/gui/session.py", "desa_app.core.profil.service", "Profil")}
+"""Profil is built in one place: the session (``VillageStore`` may not import profil)."""
+
+
+def _guarded(module: str) -> bool:
+    return (module == "desa_app.core.store" or module.startswith("desa_app.core.store.")
+            or module == "desa_app.core.profil.service")
+
+
+def store_door_offenders(folders: list[Path]) -> list[str]:
+    """Imports of the store beyond ``STORE_DOORS`` (lazy ones included) and any ``.db``
+    attribute (``store.db``) in the given folders; ``args.db`` (the CLI option) aside."""
+    bad = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*.py")):
+            where = path.relative_to(PACKAGE.parent).as_posix()
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Import):
+                    bad.extend(f"{where}:{node.lineno} imports {alias.name}"
+                               for alias in node.names if _guarded(alias.name))
+                elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    for alias in node.names:
+                        module, name = node.module, alias.name
+                        if not _guarded(module) and _guarded(f"{module}.{name}"):
+                            bad.append(f"{where}:{node.lineno} imports {module}.{name}")
+                        elif (_guarded(module)
+                              and name not in STORE_DOORS.get(module, frozenset())
+                              and (where, module, name) not in SERVICE_COMPOSERS):
+                            bad.append(f"{where}:{node.lineno} imports {name} from {module}")
+                elif (isinstance(node, ast.Attribute) and node.attr == "db"
+                      and not (isinstance(node.value, ast.Name) and node.value.id == "args")):
+                    bad.append(f"{where}:{node.lineno} uses .db ({ast.unparse(node)})")
+    return bad
+
+
+def test_gui_and_cli_use_the_store_only_through_the_facade() -> None:
+    assert store_door_offenders([PACKAGE / "gui", PACKAGE / "cli"]) == []
+
+
+def test_the_store_door_check_catches_each_way_round(tmp_path: Path) -> None:
+    global PACKAGE
+    folder = tmp_path / "gui"
+    folder.mkdir()
+    (folder / "bad.py").write_text(
+        "from desa_app.core.store.facade import VillageStore\n"  # fine
+        "from desa_app.core.store import backup as B\n"
+        "import desa_app.core.store.sqlite\n"
+        "def f(session):\n"
+        "    from desa_app.core.store.database import open_database\n"
+        "    from desa_app.core.store.verification import QueueItem, Verification\n"
+        "    from desa_app.core.profil.service import Profil\n"
+        "    return session.store.db.path, args.db\n")
+    saved, PACKAGE = PACKAGE, tmp_path / "desa_app"
+    try:
+        found = store_door_offenders([folder])
+    finally:
+        PACKAGE = saved
+    assert [line.split(" ", 1)[0] for line in found] == [
+        "gui/bad.py:2", "gui/bad.py:3", "gui/bad.py:5", "gui/bad.py:6", "gui/bad.py:7",
+        "gui/bad.py:8"], found
+    assert "Verification" in found[3] and "QueueItem" not in found[3]
+
+
+def test_the_store_facade_never_reaches_above_the_store() -> None:
+    """``VillageStore.profil`` cannot exist: not even a lazy import of profil or exports
+    from the facade (the layer rule above also says so for the whole store)."""
+    for name in ("facade.py", "facade_files.py"):
+        for line, module in imported_modules(PACKAGE / "core" / "store" / name):
+            assert not module.startswith(("desa_app.core.profil", "desa_app.core.exports",
+                                          "desa_app.gui")), f"{name}:{line} {module}"
