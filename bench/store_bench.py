@@ -6,9 +6,9 @@ layer, the audit chain and the permission checks):
 
 - demo generation (10,000 households, checked with the engine, saved), vs. generating
   the answers alone;
-- save one household with 6 members (new revision, person index, audit event) as the
-  app does it (the form state the screen holds supplies the issue counts), vs. one
-  INSERT of the same JSON with a commit;
+- save one household with 6 members (the store evaluates it: issue counts, export
+  values, key fields; new revision, person index, audit event), vs. one INSERT of the
+  same JSON with a commit;
 - load one household, vs. SELECT + json.loads;
 - name search and NIK prefix search, vs. the same FTS / range query;
 - one page of 100 households with a status filter, vs. the same SELECT.
@@ -38,7 +38,6 @@ from desa_app.core.demo.build import DEMO_PASSWORD, build_demo_village  # noqa: 
 from desa_app.core.demo.generator import generate_village  # noqa: E402
 from desa_app.core.store.database import open_database  # noqa: E402
 from desa_app.core.store.facade import VillageStore  # noqa: E402
-from desa_app.core.store.service import Summary  # noqa: E402
 from desa_app.core.workflow import Status  # noqa: E402
 
 TARGETS = {"demo": 60_000.0, "save": 5.0, "load": 3.0, "search_name": 20.0,
@@ -70,7 +69,7 @@ def main() -> int:
 
     def save() -> None:
         answers["alamat"] = f"Dusun Krajan No. {next(counter)}"
-        store.records.save(agen, record.id, answers, "ubah alamat", summary=Summary(0, 0))
+        store.records.save(agen, record.id, answers, "ubah alamat")
 
     raw = sqlite3.connect(path, isolation_level=None)
     raw.execute("PRAGMA synchronous = FULL")

@@ -2,8 +2,8 @@
 notes and a consistent audit chain (``desa-app demo``).
 
 Every household is checked with the real questionnaire engine so the list shows true
-error and warning counts. The checking is spread over the machine's cores; the saving
-happens in one process with the bulk writer.
+error and warning counts: the store's ``bulk.prepare`` derives them, spread over the
+machine's cores; the saving happens in one process with the bulk writer.
 """
 
 from __future__ import annotations
@@ -14,17 +14,23 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.demo.generator import generate_village, village_dusun_names
 from desa_app.core.demo.model import DemoHousehold
 from desa_app.core.demo.profil import seed_profil
 from desa_app.core.demo.programme import seed_programme
-from desa_app.core.instrument.model import Instrument, Severity
+from desa_app.core.instrument.environment import Environment
+from desa_app.core.instrument.model import Instrument
 from desa_app.core.instrument.registry import get_instrument
-from desa_app.core.instrument.state import Environment, FormState
-from desa_app.core.store.bulk import BulkNote, BulkRecord, BulkStep, write_records
+from desa_app.core.store.bulk import (
+    BulkNote,
+    BulkRecord,
+    BulkStep,
+    PreparedRecord,
+    prepare,
+    write_records,
+)
 from desa_app.core.store.database import Database
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor, insert_user
@@ -54,22 +60,10 @@ class DemoResult:
     warnings: int
 
 
-Checked = tuple[int, int, dict[str, Any]]
-"""Errors, warnings and the export values of one household."""
-
-
-def _check(args: tuple[list[dict[str, Any]], dict[str, str], date]) -> list[Checked]:
-    """Errors, warnings and export values of each household (runs in a worker process)."""
-    answers_list, village, today = args
-    instrument = get_instrument("ddk")
-    env = Environment(today=today, village=village)
-    checked = []
-    for answers in answers_list:
-        state = FormState(instrument, answers, env)
-        issues = state.issues()
-        errors = sum(1 for i in issues if i.severity is Severity.ERROR)
-        checked.append((errors, len(issues) - errors, state.export_values()))
-    return checked
+def _prepare(args: tuple[list[BulkRecord], dict[str, str], date]) -> list[PreparedRecord]:
+    """The store's facts of each household as of ``today`` (runs in a worker process)."""
+    items, village, today = args
+    return prepare(get_instrument("ddk"), items, Environment(today=today, village=village))
 
 
 def _chunks(items: Iterator[DemoHousehold], size: int) -> Iterator[list[DemoHousehold]]:
@@ -122,21 +116,21 @@ def build_demo_village(
                          CHUNK)
         workers = workers or max(1, min(4, os.cpu_count() or 1))
         totals = (0, 0, 0, 0)
+        queued = 0
         with ProcessPoolExecutor(max_workers=workers) as pool:
             # Check a few chunks ahead in the workers while this process saves.
-            pending: list[tuple[Future[list[Checked]], list[DemoHousehold]]] = []
+            pending: list[Future[list[PreparedRecord]]] = []
             for chunk in chunks:
-                job = ([h.answers for h in chunk], village, today)
-                pending.append((pool.submit(_check, job), chunk))
-                while len(pending) > workers or (pending and pending[0][0].done()):
-                    future, ready = pending.pop(0)
-                    totals = _save(database, instrument, ready, future.result(), team,
-                                   clock, today, totals)
+                job = (_items(chunk, queued, team, today), village, today)
+                queued += len(chunk)
+                pending.append(pool.submit(_prepare, job))
+                while len(pending) > workers or (pending and pending[0].done()):
+                    totals = _save(database, instrument, pending.pop(0).result(), clock,
+                                   totals)
                     if progress:
                         progress(totals[0], households)
-            for future, ready in pending:
-                totals = _save(database, instrument, ready, future.result(), team, clock,
-                               today, totals)
+            for future in pending:
+                totals = _save(database, instrument, future.result(), clock, totals)
                 if progress:
                     progress(totals[0], households)
         store = VillageStore(database, clock)
@@ -168,15 +162,12 @@ class _Team:
     admin: int
 
 
-def _save(database: Database, instrument: Instrument, chunk: list[DemoHousehold],
-          checked: list[Checked], team: _Team, clock: Clock, today: date,
-          totals: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-    """Save one checked chunk in its own transaction; returns the running totals."""
-    done, people, errors, warnings = totals
+def _items(chunk: list[DemoHousehold], first: int, team: _Team,
+           today: date) -> list[BulkRecord]:
+    """The households of one chunk with their makers, workflow steps and notes."""
     items = []
-    for offset, (household, (n_errors, n_warnings, exported)) in enumerate(
-            zip(chunk, checked, strict=True)):
-        index = done + offset
+    for offset, household in enumerate(chunk):
+        index = first + offset
         creator = team.enumerators[index % len(team.enumerators)]
         verifier = team.verifiers[index % len(team.verifiers)]
         notes = tuple(
@@ -184,14 +175,21 @@ def _save(database: Database, instrument: Instrument, chunk: list[DemoHousehold]
             for note in household.notes
         )
         items.append(BulkRecord(
-            answers=household.answers, created_by=creator, errors=n_errors,
-            warnings=n_warnings, steps=_steps(household.status, creator, verifier, team.admin),
+            answers=household.answers, created_by=creator,
+            steps=_steps(household.status, creator, verifier, team.admin),
             notes=notes, entered_on=today if household.status == "entered" else None,
-            exported=exported,
         ))
-        people += len(household.answers.get("anggota", []))
-        errors += n_errors
-        warnings += n_warnings
+    return items
+
+
+def _save(database: Database, instrument: Instrument, prepared: list[PreparedRecord],
+          clock: Clock, totals: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """Save one prepared chunk in its own transaction; returns the running totals."""
+    done, people, errors, warnings = totals
+    for record in prepared:
+        people += record.facts.keys.member_count
+        errors += record.facts.errors
+        warnings += record.facts.warnings
     with database.write() as session:
-        write_records(session, instrument, items, clock())
-    return done + len(chunk), people, errors, warnings
+        write_records(session, instrument, prepared, clock())
+    return done + len(prepared), people, errors, warnings

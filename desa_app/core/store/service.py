@@ -16,8 +16,10 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:  # the engine is loaded on first use: it is not needed to log in or list
+    from desa_app.core.instrument.environment import Environment
+    from desa_app.core.instrument.facts import RecordFacts
     from desa_app.core.instrument.model import Instrument
-    from desa_app.core.instrument.state import Environment, FormState
+    from desa_app.core.instrument.state import FormState
 
 from desa_app.core import errors as E
 from desa_app.core.clock import Clock, utcnow
@@ -34,17 +36,6 @@ from desa_app.core.workflow import (
     require_edit,
     require_independent_verifier,
 )
-
-
-@dataclass(frozen=True)
-class Summary:
-    """Validation counts of a record, as the list shows them, and what it exports."""
-
-    errors: int
-    warnings: int
-    exported: dict[str, Any] | None = None
-    """Relevant answers and calculated values (``FormState.export_values``); None: the
-    store computes them."""
 
 
 @dataclass(frozen=True)
@@ -68,12 +59,31 @@ def _data(record: Record) -> RecordData:
 
 
 def village_environment(session: Session, today: date | None = None) -> Environment:
-    from desa_app.core.instrument.state import Environment
+    """The village's names and codes; the day is ``today`` if given, else read when used."""
+    from desa_app.core.instrument.environment import Environment
 
     village = session.execute(select(Village)).scalar_one()
     facts = {"code": village.code, "name": village.name, "kecamatan": village.kecamatan,
              "kabupaten": village.kabupaten, "provinsi": village.provinsi}
-    return Environment(today=today or date.today(), village=facts)
+    return Environment(today=today, village=facts)
+
+
+def record_facts(session: Session, instrument: Instrument,
+                 answers: dict[str, Any]) -> RecordFacts:
+    """The store's own evaluation of ``answers``: counts, export values and keys are
+    never taken from the caller, whose screen may hold another day or another state."""
+    from desa_app.core.instrument.facts import derive_facts
+
+    return derive_facts(instrument, answers, village_environment(session))
+
+
+def apply_facts(record: Record, facts: RecordFacts) -> None:
+    """Copy what lists, queues and exports read into the record row."""
+    keys = facts.keys
+    record.no_kk, record.nama_kk, record.dusun = keys.no_kk, keys.nama_kk, keys.dusun
+    record.rt, record.rw, record.member_count = keys.rt, keys.rw, keys.member_count
+    record.error_count, record.warning_count = facts.errors, facts.warnings
+    record.export_answers = facts.export_values
 
 
 class Records:
@@ -107,8 +117,7 @@ class Records:
 
     # -- saving ------------------------------------------------------------------------
     def create(self, actor: Actor, instrument_id: str, answers: dict[str, Any],
-               reason: str = "dibuat", summary: Summary | None = None,
-               period: str | None = None) -> RecordData:
+               reason: str = "dibuat", period: str | None = None) -> RecordData:
         from desa_app.core.instrument.registry import get_instrument
 
         instrument = get_instrument(instrument_id)
@@ -123,16 +132,14 @@ class Records:
                 content_hash="", head_hash="", member_count=0,
             )
             session.add(record)
-            self._store_answers(session, record, instrument, answers, actor, now, reason,
-                                summary)
+            self._store_answers(session, record, instrument, answers, actor, now, reason)
             record_event(session, at=now, user_id=actor.id, action="record.create",
                          entity="record", entity_id=record.id,
                          detail={"instrument": instrument.id, "revision": 1})
             return _data(record)
 
     def save(self, actor: Actor, record_id: str, answers: dict[str, Any], reason: str = "",
-             expected_revision: int | None = None,
-             summary: Summary | None = None) -> RecordData:
+             expected_revision: int | None = None) -> RecordData:
         """Store new answers as the next revision (nothing happens if nothing changed)."""
         with self.db.write() as session:
             user = current_user(session, actor)
@@ -150,33 +157,27 @@ class Records:
             from desa_app.core.instrument.registry import get_instrument
 
             instrument = get_instrument(record.instrument_id)
-            self._store_answers(session, record, instrument, answers, actor, now, reason,
-                                summary)
+            self._store_answers(session, record, instrument, answers, actor, now, reason)
             record_event(session, at=now, user_id=actor.id, action="record.save",
                          entity="record", entity_id=record.id,
                          detail={"revision": record.revision, "reason": reason})
             return _data(record)
 
     def _store_answers(self, session: Session, record: Record, instrument: Instrument,
-                       answers: dict[str, Any], actor: Actor, now: datetime, reason: str,
-                       summary: Summary | None) -> None:
-        if summary is None or summary.exported is None:
-            summary = self._summarise(session, instrument, answers)
+                       answers: dict[str, Any], actor: Actor, now: datetime,
+                       reason: str) -> None:
+        facts = record_facts(session, instrument, answers)
         content = R.content_hash(answers)
         parent = record.head_hash or None
         head = R.revision_hash(parent, content, actor.id, now, reason)
-        keys = R.key_fields(instrument, answers)
         record.revision += 1
         record.answers = answers
         record.content_hash = content
         record.head_hash = head
-        record.no_kk, record.nama_kk, record.dusun = keys.no_kk, keys.nama_kk, keys.dusun
-        record.rt, record.rw, record.member_count = keys.rt, keys.rw, keys.member_count
+        apply_facts(record, facts)
         if instrument.kind == "village":
-            record.period = keys.period or record.period
+            record.period = facts.keys.period or record.period
             self._one_per_period(session, record)
-        record.error_count, record.warning_count = summary.errors, summary.warnings
-        record.export_answers = summary.exported
         record.updated_by, record.updated_at = actor.id, now
         session.flush()
         session.execute(insert(RecordRevision).values(
@@ -188,7 +189,7 @@ class Records:
         rows = [
             {"record_id": record.id, "position": p.position, "nik": p.nik, "name": p.name,
              "sex": p.sex, "birth_date": p.birth_date}
-            for p in R.people(instrument, answers)
+            for p in facts.people
         ]
         if rows:
             session.execute(insert(Person), rows)
@@ -205,17 +206,6 @@ class Records:
             raise E.WorkflowError(
                 f"Formulir ini untuk tahun {record.period} sudah ada; buka rekaman yang ada "
                 "(satu rekaman per desa per tahun).")
-
-    @staticmethod
-    def _summarise(session: Session, instrument: Instrument,
-                   answers: dict[str, Any]) -> Summary:
-        from desa_app.core.instrument.model import Severity
-        from desa_app.core.instrument.state import FormState
-
-        state = FormState(instrument, answers, village_environment(session))
-        issues = state.issues()
-        errors = sum(1 for i in issues if i.severity is Severity.ERROR)
-        return Summary(errors, len(issues) - errors, state.export_values())
 
     @staticmethod
     def _not_deleted(record: Record) -> None:
@@ -235,16 +225,14 @@ class Records:
         return target
 
     def _blocking_errors(self, session: Session, record: Record) -> None:
+        """Judge the record again as of this workflow step (the day may have changed
+        since it was saved) and refuse while it has errors."""
         from desa_app.core.instrument.model import Severity
         from desa_app.core.instrument.registry import get_instrument
-        from desa_app.core.instrument.state import FormState
 
-        instrument = get_instrument(record.instrument_id)
-        state = FormState(instrument, record.answers, village_environment(session))
-        errors = state.issues(Severity.ERROR)
-        record.error_count = len(errors)
-        record.warning_count = len(state.issues(Severity.WARNING))
-        record.export_answers = state.export_values()  # as of this workflow step
+        facts = record_facts(session, get_instrument(record.instrument_id), record.answers)
+        apply_facts(record, facts)
+        errors = facts.issues_of(Severity.ERROR)
         if errors:
             first = "; ".join(f"{i.path}: {i.message}" for i in errors[:3])
             more = f" (dan {len(errors) - 3} lagi)" if len(errors) > 3 else ""
