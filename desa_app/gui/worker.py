@@ -1,9 +1,12 @@
-"""Running slow work (opening, saving, building) off the screen's thread.
+"""The private engine under :mod:`desa_app.gui.operation`: slow work off the GUI thread.
 
-The window must never freeze: anything that can take longer than ~50 ms goes through
-:func:`run_in_background`; its result or its error comes back to the GUI thread as a
-signal. User errors (``StoreError``) arrive as such; anything else is a bug and is shown
-as one with its traceback. A result whose screen was deleted meanwhile is dropped.
+Screens never call this module; they use :class:`desa_app.gui.operation.BackgroundOp`,
+which adds the standard failure report, the busy indicator and typed callbacks (a test
+in ``tests/gui/test_operation_rule.py`` enforces that). Here the work runs in the thread
+pool and its result or its error comes back to the GUI thread as a signal. A result
+whose asker was deleted meanwhile is dropped: its widgets are gone and touching one
+would raise in the event loop. ``_running`` holds the signals of unfinished work, so
+tests can wait until everything has reported.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from desa_app.gui.qt import QObject, QRunnable, QThreadPool, Signal, is_alive
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object, str)
+    finished = Signal()  # after the result or error was delivered (or dropped)
 
 
 class _Job(QRunnable):
@@ -42,47 +46,60 @@ _running: set[_Signals] = set()
 log = logging.getLogger(__name__)
 
 
-def _owner_of(callback: Callable[..., Any]) -> QObject | None:
+def owner_of(callback: Callable[..., Any]) -> QObject | None:
     """The Qt object a bound method belongs to (``page._done`` -> ``page``), else None."""
     owner = getattr(callback, "__self__", None)
     return owner if isinstance(owner, QObject) else None
 
 
-def _gone(*owners: QObject | None) -> bool:
+def _gone(owners: tuple[QObject | None, ...]) -> bool:
     return any(owner is not None and not is_alive(owner) for owner in owners)
 
 
-def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_error: Callable[[BaseException, str], None],
-                      owner: QObject | None = None) -> _Signals:
-    """Start ``work`` in the thread pool; returns its signals (tests can wait on them).
+def start(work: Callable[[], Any], on_done: Callable[[Any], None],
+          on_error: Callable[[BaseException, str], None],
+          owners: tuple[QObject | None, ...]) -> _Signals:
+    """Start ``work`` in the thread pool; deliver to the GUI thread unless an owner died.
 
-    The result (or error) is dropped when whoever asked is gone by the time it arrives:
-    ``owner`` if given, and the object a callback is a bound method of (a page closed,
-    a window torn down). Its widgets are deleted, so delivering would raise. Pass
-    ``owner`` when the callbacks are lambdas or plain functions that touch a widget.
+    Returns the job's signals (``done``, ``failed``, then ``finished`` once delivered).
     """
     job = _Job(work)
     signals = job.signals
     _running.add(signals)  # keep the QObject alive until it has reported
-    done_owner, error_owner = _owner_of(on_done), _owner_of(on_error)
 
     def finished(result: Any) -> None:
         _running.discard(signals)
-        if _gone(owner, done_owner):
-            log.debug("background result dropped: its owner was deleted")
-            return
-        on_done(result)
+        try:
+            if _gone(owners):
+                log.debug("background result dropped: its owner was deleted")
+                return
+            on_done(result)
+        finally:
+            signals.finished.emit()
 
     def failed(exc: BaseException, trace: str) -> None:
         _running.discard(signals)
-        if _gone(owner, error_owner):
-            if not isinstance(exc, StoreError):  # a bug nobody can be shown any more
-                log.warning("background error after its owner was deleted:\n%s", trace)
-            return
-        on_error(exc, trace)
+        try:
+            if _gone(owners):
+                if not isinstance(exc, StoreError):  # a bug nobody can be shown any more
+                    log.warning("background error after its owner was deleted:\n%s", trace)
+                return
+            on_error(exc, trace)
+        finally:
+            signals.finished.emit()
 
     signals.done.connect(finished)
     signals.failed.connect(failed)
     QThreadPool.globalInstance().start(job)
     return signals
+
+
+def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[BaseException, str], None],
+                      owner: QObject | None = None) -> _Signals:
+    """The untyped form of :func:`start` (kept for the screens not yet converted).
+
+    The result is dropped when ``owner`` or the object a callback is a bound method of
+    is gone by the time it arrives.
+    """
+    return start(work, on_done, on_error, (owner, owner_of(on_done), owner_of(on_error)))

@@ -12,6 +12,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "common.save": ("Simpan", "Save"),
     "common.error_title": ("Terjadi masalah", "Something went wrong"),
     "common.working": ("Sedang bekerja…", "Working…"),
+    "common.unexpected": ("Terjadi kesalahan tak terduga ({error}); rincian dicatat di log.",
+                          "An unexpected error occurred ({error}); the details are in the log."),
     "nav.home": ("Beranda", "Home"),
     "nav.households": ("Keluarga (DDK)", "Households (DDK)"),
     "nav.settings": ("Pengaturan", "Settings"),
