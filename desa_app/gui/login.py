@@ -4,8 +4,9 @@ Deriving the SQLCipher key and checking an scrypt password are slow on purpose, 
 run in the background while the dialog shows it is busy; the window never freezes. A
 wrong passphrase or password is said in red under the fields (the core's own Indonesian
 message), and the field is cleared and focused for the next try. The small helpers at
-the top (red problem label, busy bar, bug report) are shared by the other first-run and
-settings screens so they all report errors the same way.
+the top (red problem label, the label failure report) are shared by the other first-run
+and settings screens so they all report errors the same way; the background work itself
+goes through ``operation.BackgroundOp``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ from desa_app.core.errors import PassphraseRequired, StoreError, WrongPassphrase
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor
 from desa_app.gui.i18n import t
+from desa_app.gui.operation import (
+    BackgroundOp,
+    BusyBar,
+    Failure,
+    busy_bar,
+    log_failure,
+    on_label,
+)
 from desa_app.gui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -26,18 +35,14 @@ from desa_app.gui.qt import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
-    QtWidgets,
     QVBoxLayout,
     QWidget,
 )
 from desa_app.gui.session import AppSession
 from desa_app.gui.settings import AppSettings
-from desa_app.gui.worker import run_in_background
 
 ERROR_STYLE = "color: #b00020;"
-_kept_alive: set[QDialog] = set()  # parentless bug reports must outlive their caller
 
 
 def problem_label() -> QLabel:
@@ -54,60 +59,19 @@ def say(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
-def busy_bar() -> QProgressBar:
-    """An indeterminate bar: slow work is visibly going on, not stuck."""
-    bar = QProgressBar()
-    bar.setRange(0, 0)
-    bar.setTextVisible(False)
-    bar.setMaximumHeight(14)
-    bar.hide()
-    return bar
-
-
-class BugDialog(QDialog):
-    """A programming error: the user can copy the traceback for whoever supports them."""
-
-    def __init__(self, exc: BaseException, trace: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(t("common.error_title"))
-        self.resize(640, 400)
-        layout = QVBoxLayout(self)
-        message = QLabel(t("login.bug", error=f"{type(exc).__name__}: {exc}"))
-        message.setWordWrap(True)
-        layout.addWidget(message)
-        details = QtWidgets.QPlainTextEdit(trace)
-        details.setReadOnly(True)
-        layout.addWidget(details, 1)
-        buttons = QDialogButtonBox()
-        close = buttons.addButton(t("common.close"), QDialogButtonBox.ButtonRole.AcceptRole)
-        close.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-
-
-def show_bug(parent: QWidget | None, exc: BaseException, trace: str) -> BugDialog:
-    """Show the bug report without blocking (the caller goes on; tests do not hang)."""
-    dialog = BugDialog(exc, trace, parent)
-    _kept_alive.add(dialog)
-    dialog.finished.connect(lambda _result: _kept_alive.discard(dialog))
-    dialog.open()
-    return dialog
-
-
 def report(parent: QWidget | None, label: QLabel, exc: BaseException, trace: str) -> None:
-    """A user's problem in red on ``label``; anything else is a bug with its traceback."""
-    if isinstance(exc, StoreError):
-        say(label, str(exc))
-    else:
-        say(label, "")
-        show_bug(parent, exc, trace)
+    """For work that failed in the foreground: the same report a background failure
+    gets from ``operation.on_label`` (a user's problem in red on ``label``, anything else
+    one line in a message box, the traceback logged)."""
+    failure = Failure.of(exc, trace)
+    log_failure(failure)
+    on_label(parent, label)(failure)
 
 
 @dataclass
 class Outcome:
     result: Any = None
-    error: BaseException | None = None
-    trace: str = ""
+    failure: Failure | None = None
 
 
 class BusyDialog(QDialog):
@@ -120,30 +84,28 @@ class BusyDialog(QDialog):
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(text))
+        self.busy = BusyBar()  # the dialog itself is the sign; nothing else to lock
         bar = busy_bar()
         bar.show()
         layout.addWidget(bar)
         self.outcome = Outcome()
-        self._running = False
 
     def run(self, work: Callable[[], Any]) -> Outcome:
-        self._running = True
-        run_in_background(work, self._done, self._failed)
+        BackgroundOp(self, work).success(self._done).failure(self._failed) \
+            .busy(self.busy).run()
         self.exec()
         return self.outcome
 
     def _done(self, result: Any) -> None:
-        self._running = False
         self.outcome = Outcome(result=result)
         self.accept()
 
-    def _failed(self, exc: BaseException, trace: str) -> None:
-        self._running = False
-        self.outcome = Outcome(error=exc, trace=trace)
+    def _failed(self, failure: Failure) -> None:
+        self.outcome = Outcome(failure=failure)
         self.accept()
 
     def reject(self) -> None:
-        if not self._running:
+        if not self.busy.active:
             super().reject()
 
 
@@ -176,17 +138,14 @@ class _BackgroundDialog(QDialog):
         super().__init__(parent)
         self.setMinimumWidth(460)
         self.problem = problem_label()
-        self.busy = busy_bar()
-        self.busy_running = False
+        self.bar = busy_bar()
+        self.busy = BusyBar(self.bar, lock=self._fields)
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy_running = busy
-        self.busy.setVisible(busy)
-        for child in self.findChildren(QLineEdit) + self.findChildren(QPushButton):
-            child.setEnabled(not busy)
+    def _fields(self) -> list[QWidget]:
+        return [*self.findChildren(QLineEdit), *self.findChildren(QPushButton)]
 
     def reject(self) -> None:
-        if not self.busy_running:
+        if not self.busy.active:
             super().reject()
 
 
@@ -213,7 +172,7 @@ class PassphraseDialog(_BackgroundDialog):
         form.addRow(t("login.passphrase"), self.passphrase_edit)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        layout.addWidget(self.busy)
+        layout.addWidget(self.bar)
         layout.addWidget(_buttons(self, "login.open"))
         self.passphrase_edit.setFocus()
 
@@ -228,24 +187,22 @@ class PassphraseDialog(_BackgroundDialog):
             return
         self.passphrase = passphrase
         say(self.problem, "")
-        self._set_busy(True)
         path = self.path
-        run_in_background(lambda: VillageStore.open(path, passphrase), self._opened,
-                          self._failed)
+        BackgroundOp(self, lambda: VillageStore.open(path, passphrase)) \
+            .success(self._opened).failure(self._failed).busy(self.busy).run()
 
     def _opened(self, store: VillageStore) -> None:
-        self._set_busy(False)
         self.store = store
         super().accept()
 
-    def _failed(self, exc: BaseException, trace: str) -> None:
-        self._set_busy(False)
+    def _failed(self, failure: Failure) -> None:
+        exc = failure.error
         if isinstance(exc, StoreError) and not isinstance(
                 exc, WrongPassphrase | PassphraseRequired):
             self.failure = exc
             super().reject()
             return
-        report(self, self.problem, exc, trace)
+        on_label(self, self.problem)(failure)
         self.passphrase_edit.clear()
         self.passphrase_edit.setFocus()
 
@@ -272,7 +229,7 @@ class LoginDialog(_BackgroundDialog):
         form.addRow(t("login.password"), self.password_edit)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        layout.addWidget(self.busy)
+        layout.addWidget(self.bar)
         layout.addWidget(_buttons(self, "login.enter"))
         (self.password_edit if last_user else self.username_edit).setFocus()
 
@@ -286,19 +243,16 @@ class LoginDialog(_BackgroundDialog):
             (self.password_edit if username else self.username_edit).setFocus()
             return
         say(self.problem, "")
-        self._set_busy(True)
         users = self.store.users
-        run_in_background(lambda: users.authenticate(username, password),
-                          self._authenticated, self._failed)
+        BackgroundOp(self, lambda: users.authenticate(username, password)) \
+            .success(self._authenticated).failure(self._failed).busy(self.busy).run()
 
     def _authenticated(self, actor: Actor) -> None:
-        self._set_busy(False)
         self.actor = actor
         super().accept()
 
-    def _failed(self, exc: BaseException, trace: str) -> None:
-        self._set_busy(False)
-        report(self, self.problem, exc, trace)
+    def _failed(self, failure: Failure) -> None:
+        on_label(self, self.problem)(failure)
         self.password_edit.clear()
         self.password_edit.setFocus()
 
@@ -317,6 +271,13 @@ def _tell(parent: QWidget | None, text: str, icon: QMessageBox.Icon) -> None:
     QMessageBox(icon, t("app.title"), text, parent=parent).exec()
 
 
+def _tell_failure(parent: QWidget | None, failure: Failure) -> None:
+    """The standard one line (the traceback is already in the log), waited for: nothing
+    can go on before the database is open."""
+    icon = QMessageBox.Icon.Warning if failure.is_user_error else QMessageBox.Icon.Critical
+    _tell(parent, failure.message, icon)
+
+
 def _offer_restore(parent: QWidget | None, path: Path, failure: StoreError,
                    passphrase: str | None) -> bool:
     """Say why the file cannot be opened; True when a backup was restored (open again)."""
@@ -328,11 +289,8 @@ def _offer_restore(parent: QWidget | None, path: Path, failure: StoreError,
         return False
     outcome = run_busy(parent, t("login.restoring"),
                        lambda: VillageStore.restore(path, backup, passphrase))
-    if outcome.error is not None:
-        if isinstance(outcome.error, StoreError):
-            _tell(parent, str(outcome.error), QMessageBox.Icon.Warning)
-        else:
-            BugDialog(outcome.error, outcome.trace, parent).exec()
+    if outcome.failure is not None:
+        _tell_failure(parent, outcome.failure)
         return False
     _tell(parent, t("login.restored", aside=outcome.result), QMessageBox.Icon.Information)
     return True
@@ -351,13 +309,13 @@ def _open(path: Path, parent: QWidget | None) -> VillageStore | None:
         else:
             outcome = run_busy(parent, t("login.opening", name=path.name),
                                lambda: VillageStore.open(path))
-            if outcome.error is None:
+            if outcome.failure is None:
                 opened: VillageStore = outcome.result
                 return opened
-            if not isinstance(outcome.error, StoreError):
-                BugDialog(outcome.error, outcome.trace, parent).exec()
+            if not isinstance(outcome.failure.error, StoreError):
+                _tell_failure(parent, outcome.failure)
                 return None
-            failure = outcome.error
+            failure = outcome.failure.error
         if not _offer_restore(parent, path, failure, passphrase):
             return None
 

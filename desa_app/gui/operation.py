@@ -90,7 +90,7 @@ def report_failure(parent: QWidget | None, failure: Failure) -> QMessageBox:
     return box
 
 
-def on_label(parent: QWidget, label: QLabel) -> Callable[[Failure], None]:
+def on_label(parent: QWidget | None, label: QLabel) -> Callable[[Failure], None]:
     """A failure handler for screens with a red problem label next to their fields."""
 
     def show(failure: Failure) -> None:

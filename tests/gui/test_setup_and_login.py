@@ -178,7 +178,7 @@ def test_a_wrong_password_is_refused_then_the_right_one_logs_in(qtbot, tmp_path:
         assert dialog.focusWidget() is dialog.password_edit
         qtbot.keyClicks(dialog.password_edit, "bukan-ini-1")
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: not dialog.busy_running and dialog.problem.isVisible())
+        qtbot.waitUntil(lambda: not dialog.busy.active and dialog.problem.isVisible())
         assert dialog.problem.text() == "Nama pengguna atau kata sandi salah."
         assert dialog.actor is None and dialog.isVisible()
         assert dialog.password_edit.text() == ""
@@ -200,7 +200,7 @@ def test_a_wrong_passphrase_shows_the_core_message(qtbot, tmp_path: Path) -> Non
     dialog.show()
     qtbot.keyClicks(dialog.passphrase_edit, "salah-sekali")
     qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.busy_running and dialog.problem.isVisible(),
+    qtbot.waitUntil(lambda: not dialog.busy.active and dialog.problem.isVisible(),
                     timeout=20000)
     assert dialog.problem.text().startswith("Kata sandi basis data salah")
     assert dialog.store is None and dialog.passphrase_edit.text() == ""
@@ -243,7 +243,7 @@ def login_answers(qtbot, passphrase: str | None = None,
                 seen.append(widget.text())
             yes = [b for b in widget.buttons() if b.text() == t("common.yes")]
             (yes[0] if yes else widget.buttons()[0]).click()
-        elif isinstance(widget, LoginDialog) and not widget.busy_running:
+        elif isinstance(widget, LoginDialog) and not widget.busy.active:
             if widget.actor is not None or widget.password_edit.text():
                 return
             if not wrong["tried"]:

@@ -12,8 +12,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "common.save": ("Simpan", "Save"),
     "common.error_title": ("Terjadi masalah", "Something went wrong"),
     "common.working": ("Sedang bekerja…", "Working…"),
-    "common.unexpected": ("Terjadi kesalahan tak terduga ({error}); rincian dicatat di log.",
-                          "An unexpected error occurred ({error}); the details are in the log."),
+    "common.unexpected": (
+        "Terjadi kesalahan tak terduga (bukan kesalahan Anda): {error}. Data yang sudah "
+        "tersimpan tetap aman (rincian dicatat di log).",
+        "An unexpected error occurred (not your mistake): {error}. Saved data is safe "
+        "(the details are in the log)."),
     "nav.home": ("Beranda", "Home"),
     "nav.households": ("Keluarga (DDK)", "Households (DDK)"),
     "nav.settings": ("Pengaturan", "Settings"),

@@ -124,11 +124,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "login.restoring": ("Memulihkan dari cadangan…", "Restoring from the backup…"),
     "login.restored": ("Cadangan dipulihkan. Berkas lama disimpan sebagai:\n{aside}",
                        "Backup restored. The old file was kept as:\n{aside}"),
-    "login.bug": (
-        "Terjadi kesalahan program (bukan kesalahan Anda): {error}\nData yang sudah "
-        "tersimpan tetap aman. Salin keterangan di bawah ini dan kirim ke pendamping teknis.",
-        "A program error occurred (not your mistake): {error}\nSaved data is safe. Copy the "
-        "details below and send them to technical support."),
     # -- Beranda ----------------------------------------------------------------------------
     "home.village": ("{kind} {name}", "{kind} {name}"),
     "home.place": ("Kec. {kecamatan} · {kabupaten} · Prov. {provinsi} · kode {code}",
