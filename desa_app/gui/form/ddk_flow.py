@@ -21,8 +21,8 @@ from desa_app.gui.form.ddk_dialog import DdkDialog, number_text
 from desa_app.gui.form.parts import EditorContext
 from desa_app.gui.form.saving import SaveFlow
 from desa_app.gui.i18n import t
+from desa_app.gui.operation import BackgroundOp, BusyBar, Failure
 from desa_app.gui.qt import QDialog, QLabel, QMessageBox, QPushButton
-from desa_app.gui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desa_app.core.profil.service import DdkFigures
@@ -88,26 +88,25 @@ class DdkFlow:
         profil = context.session.profil
         actor, instrument, year = context.session.actor, context.instrument, self.record_year()
         generation = context.record.generation
-        self.button.setEnabled(False)
         self.save_label.setText(t("ddk.counting"))
 
         def done(figures: DdkFigures) -> None:
-            self.button.setEnabled(True)
             if generation == context.record.generation:  # still the same record on screen
                 self.confirm_ddk(figures)
 
-        def failed(error: BaseException, trace: str) -> None:
-            self.button.setEnabled(True)
+        def failed(failure: Failure) -> None:
             context.view.refresh_summary()  # "counting…" goes; nothing was written
+            error = failure.error
             if isinstance(error, StoreError):  # refused (account, permission, file ...)
                 message = t("ddk.failed", error=str(error))
             else:  # a bug: said as one, with what a developer needs
                 message = t("ddk.failed_bug", error=f"{type(error).__name__}: {error}",
-                            trace=trace)
+                            trace=failure.trace)
             QMessageBox.warning(context.parent, t("ddk.dialog_title"), message)
 
-        run_in_background(lambda: profil.ddk_figures(actor, instrument, year), done, failed,
-                          owner=context.parent)
+        # the button is off while counting and works again whatever the outcome
+        BackgroundOp(context.parent, lambda: profil.ddk_figures(actor, instrument, year)) \
+            .success(done).failure(failed).busy(BusyBar(lock=(self.button,))).run()
 
     def confirm_ddk(self, figures: DdkFigures) -> None:
         changes = refresh.compare(self.context.state, figures.values)

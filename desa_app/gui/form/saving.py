@@ -18,8 +18,8 @@ from desa_app.gui.form.journal_flow import JournalFlow
 from desa_app.gui.form.navigation_flow import NavigationFlow
 from desa_app.gui.form.parts import EditorContext
 from desa_app.gui.i18n import form_language, t
+from desa_app.gui.operation import BackgroundOp, Failure
 from desa_app.gui.qt import QMessageBox, QObject, QTimer, Signal
-from desa_app.gui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desa_app.core.store.service import RecordData
@@ -98,8 +98,9 @@ class SaveFlow(QObject):
 
         self.context.view.refresh_summary()
         generation = record.generation
-        run_in_background(work, lambda data: self._saved(data, answers, generation),
-                          self._save_failed, owner=self.context.parent)
+        BackgroundOp(self.context.parent, work) \
+            .success(lambda data: self._saved(data, answers, generation)) \
+            .failure(self._save_failed).run()
 
     def _saved(self, data: RecordData, answers: dict[str, Any], generation: int) -> None:
         self.saving = False
@@ -121,11 +122,14 @@ class SaveFlow(QObject):
         elif self.close_after_save:
             self._finish_close()
 
-    def _save_failed(self, exc: BaseException, trace: str) -> None:
+    def _save_failed(self, failure: Failure) -> None:
+        """Said in the editor's own words: the store's refusal as it is, anything else
+        with its details (what was typed is still on screen and in the journal)."""
         self.saving = False
         self.close_after_save = False
         self.context.view.refresh_summary()
-        text = str(exc) if isinstance(exc, StoreError) else f"{exc}\n\n{trace}"
+        exc = failure.error
+        text = str(exc) if isinstance(exc, StoreError) else f"{exc}\n\n{failure.trace}"
         QMessageBox.warning(self.context.parent, t("form.save_failed_title"),
                             t("form.save_failed", reason=text))
 
@@ -166,8 +170,8 @@ class SaveFlow(QObject):
         records, actor, record_id = session.store.records, session.actor, \
             self.context.record.record_id
         assert record_id is not None
-        run_in_background(lambda: records.submit(actor, record_id), self._submitted,
-                          self._save_failed, owner=self.context.parent)
+        BackgroundOp(self.context.parent, lambda: records.submit(actor, record_id)) \
+            .success(self._submitted).failure(self._save_failed).run()
 
     def _submitted(self, status: Status) -> None:
         self.context.record.status = status
