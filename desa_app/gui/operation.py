@@ -128,14 +128,19 @@ class BusyBar:
     ``lock`` is a list of widgets or a function giving them at that moment (a dialog
     locking all its fields). A widget that was already disabled stays disabled
     afterwards. ``active`` is the one busy flag a screen asks (e.g. to ignore Esc).
+    ``on_change(busy)`` runs first at each change, once ``active`` is set, for what a
+    screen must recompute (a wizard page's "ready" flag, which makes QWizard update its
+    buttons: only afterwards are they locked).
     """
 
     def __init__(self, bar: QWidget | None = None,
                  lock: Iterable[QWidget] | Callable[[], Iterable[QWidget]] = (),
-                 also_show: Iterable[QWidget] = ()) -> None:
+                 also_show: Iterable[QWidget] = (),
+                 on_change: Callable[[bool], None] | None = None) -> None:
         self.bar = bar
         self._lock = lock if callable(lock) else tuple(lock)
         self.also_show = tuple(also_show)
+        self.on_change = on_change
         self.active = False
         self._locked: list[QWidget] = []
 
@@ -146,6 +151,8 @@ class BusyBar:
         if busy == self.active:
             return
         self.active = busy
+        if self.on_change is not None:
+            self.on_change(busy)
         for widget in (self.bar, *self.also_show):
             if widget is not None:
                 widget.setVisible(busy)

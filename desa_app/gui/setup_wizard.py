@@ -15,7 +15,8 @@ from desa_app.core import auth
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import USERNAME_RE
 from desa_app.gui.i18n import t
-from desa_app.gui.login import busy_bar, problem_label, report, say, secret_field
+from desa_app.gui.login import problem_label, say, secret_field
+from desa_app.gui.operation import BackgroundOp, BusyBar, Failure, busy_bar, on_label
 from desa_app.gui.qt import (
     QCheckBox,
     QFileDialog,
@@ -33,7 +34,6 @@ from desa_app.gui.qt import (
 )
 from desa_app.gui.settings import AppSettings, default_data_dir
 from desa_app.gui.village_picker import VillagePage, ready_flag
-from desa_app.gui.worker import run_in_background
 
 
 class AdminPage(QWizardPage):
@@ -169,9 +169,11 @@ class StoragePage(QWizardPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.busy = busy_bar()
+        self.bar = busy_bar()
         self.busy_label = QLabel(t("setup.storage.creating"))
         self.busy_label.hide()
+        self.busy = BusyBar(self.bar, lock=self._lockable, also_show=[self.busy_label],
+                            on_change=self._busy_changed)
         self.ready = ready_flag(self, "storage")
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -187,7 +189,7 @@ class StoragePage(QWizardPage):
         layout.addWidget(group)
         layout.addStretch(1)
         layout.addWidget(self.busy_label)
-        layout.addWidget(self.busy)
+        layout.addWidget(self.bar)
         self.path_edit.textChanged.connect(self._changed)
 
     @property
@@ -218,16 +220,19 @@ class StoragePage(QWizardPage):
         problem = self.path_problem()
         say(self.problem, problem)
         self.summary.setText(self.owner.summary())
-        self.ready.setText("" if problem or self.owner.busy else "1")
+        self.ready.setText("" if problem or self.busy.active else "1")
 
-    def set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.busy_label.setVisible(busy)
-        self.path_edit.setEnabled(not busy)
-        self.browse_button.setEnabled(not busy)
-        self._changed()  # first: QWizard re-enables Back when it updates its buttons
-        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
-            self.owner.button(button).setEnabled(not busy)
+    def _busy_changed(self, busy: bool) -> None:
+        """Only the ready flag: the problem line is the work's to fill (and once the
+        file was created, its path 'already exists')."""
+        self.ready.setText("" if busy or self.path_problem() else "1")
+
+    def _lockable(self) -> list[QWidget]:
+        """What waits while the file is created; the wizard's buttons are taken after
+        the ready flag changed (QWizard re-enables Back when it updates its buttons)."""
+        return [self.path_edit, self.browse_button,
+                *(self.owner.button(button) for button in (
+                    QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton))]
 
 
 class SetupWizard(QWizard):
@@ -240,7 +245,6 @@ class SetupWizard(QWizard):
         self.settings = settings if settings is not None else AppSettings.load()
         self.store: VillageStore | None = None
         self.admin_username = ""
-        self.busy = False
         self.setWindowTitle(t("setup.title"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         for button, key in ((QWizard.WizardButton.NextButton, "setup.next"),
@@ -270,7 +274,7 @@ class SetupWizard(QWizard):
         only once it exists (``_created`` calls ``accept`` again)."""
         if self.currentPage() is not self.storage_page or self.store is not None:
             return super().validateCurrentPage()
-        if not self.busy:
+        if not self.storage_page.busy.active:
             self._create()
         return False
 
@@ -285,17 +289,13 @@ class SetupWizard(QWizard):
         name = self.admin_page.name_edit.text().strip()
         password = self.admin_page.password_edit.text()
         passphrase = self.encryption_page.passphrase
-        self.busy = True
         say(self.storage_page.problem, "")
-        self.storage_page.set_busy(True)
-        run_in_background(
-            lambda: VillageStore.create(path, village.code, username, name, password,
-                                        passphrase),
-            lambda store: self._created(store, path, username), self._failed,
-            owner=self)
+        BackgroundOp(self, lambda: VillageStore.create(path, village.code, username, name,
+                                                       password, passphrase)) \
+            .success(lambda store: self._created(store, path, username)) \
+            .failure(self._failed).busy(self.storage_page.busy).run()
 
     def _created(self, store: VillageStore, path: Path, username: str) -> None:
-        self.busy = False  # the page stays busy-looking: the wizard closes right away
         self.store = store
         self.admin_username = username
         self.settings.database = str(path)
@@ -303,11 +303,9 @@ class SetupWizard(QWizard):
         self.settings.save()
         self.accept()
 
-    def _failed(self, exc: BaseException, trace: str) -> None:
-        self.busy = False
-        self.storage_page.set_busy(False)
-        report(self, self.storage_page.problem, exc, trace)
+    def _failed(self, failure: Failure) -> None:
+        on_label(self, self.storage_page.problem)(failure)
 
     def reject(self) -> None:
-        if not self.busy:  # never walk away from a half-created database
+        if not self.storage_page.busy.active:  # never walk away from a half-created file
             super().reject()
