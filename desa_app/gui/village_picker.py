@@ -12,7 +12,7 @@ from typing import Any
 
 from desa_app.core.identity import get_registry
 from desa_app.gui.i18n import t
-from desa_app.gui.login import report
+from desa_app.gui.operation import BackgroundOp, Failure, on_label
 from desa_app.gui.qt import (
     QLabel,
     QLineEdit,
@@ -25,7 +25,6 @@ from desa_app.gui.qt import (
     QVBoxLayout,
     QWizardPage,
 )
-from desa_app.gui.worker import run_in_background
 
 
 def ready_flag(page: QWizardPage, name: str) -> QLineEdit:
@@ -153,13 +152,13 @@ class VillagePage(QWizardPage):
         generation, text = self._generation, self.search_edit.text()
         self._pending += 1
         self.status.setText(t("setup.village.searching"))
-        run_in_background(lambda: search_villages(text),
-                          lambda found: self._found(generation, found),
-                          self._failed, owner=self)
+        BackgroundOp(self, lambda: search_villages(text)) \
+            .success(lambda found: self._found(generation, found)) \
+            .failure(self._failed).run()
 
-    def _failed(self, exc: BaseException, trace: str) -> None:
+    def _failed(self, failure: Failure) -> None:
         self._pending -= 1
-        report(self, self.status, exc, trace)
+        on_label(self, self.status)(failure)
 
     def _found(self, generation: int, found: list[VillageChoice]) -> None:
         self._pending -= 1
