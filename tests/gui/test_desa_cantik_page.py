@@ -164,20 +164,22 @@ def test_activity_with_photo_and_pdf(qtbot: Any, store: VillageStore, tmp_path: 
 
     strip.attach_file(tiny_png(tmp_path / "foto.png"))
     assert not strip.busy_label.isHidden()  # busy while the file is stored
-    qtbot.waitUntil(lambda: strip.list.count() == 1 and not strip.busy and not strip.loading)
+    qtbot.waitUntil(lambda: strip.list.count() == 1 and not strip.busy.active
+                    and not strip.loading)
     assert strip.busy_label.isHidden()
     icon = strip.list.item(0).icon().pixmap(QtCore.QSize(120, 120)).toImage()
     assert icon.pixelColor(icon.width() // 2, icon.height() // 2) == QColor(255, 0, 0)
 
     (tmp_path / "notulen.pdf").write_bytes(PDF)
     strip.attach_file(tmp_path / "notulen.pdf")
-    qtbot.waitUntil(lambda: strip.list.count() == 2 and not strip.busy and not strip.loading)
+    qtbot.waitUntil(lambda: strip.list.count() == 2 and not strip.busy.active
+                    and not strip.loading)
     assert strip.list.item(1).text() == "notulen.pdf"
     assert tab.table.item(0, 4).text() == "2"
 
     (tmp_path / "catatan.txt").write_text("bukan gambar")
     strip.attach_file(tmp_path / "catatan.txt")
-    qtbot.waitUntil(lambda: not strip.busy)
+    qtbot.waitUntil(lambda: not strip.busy.active)
     assert not strip.problem.isHidden() and "catatan.txt" in strip.problem.text()
 
     opened: list[Path] = []

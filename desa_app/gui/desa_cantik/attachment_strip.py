@@ -23,7 +23,8 @@ from desa_app.gui.desa_cantik import (
     attempt,
 )
 from desa_app.gui.i18n import t
-from desa_app.gui.login import busy_bar, problem_label, report, say
+from desa_app.gui.login import problem_label, say
+from desa_app.gui.operation import BackgroundOp, BusyBar, Failure, busy_bar, on_label
 from desa_app.gui.qt import (
     QAbstractItemView,
     QFileDialog,
@@ -41,7 +42,6 @@ from desa_app.gui.qt import (
     Signal,
 )
 from desa_app.gui.session import AppSession
-from desa_app.gui.worker import run_in_background
 
 THUMB = 120
 Loaded = tuple[AttachmentInfo, "QtGui.QImage | None", str]  # info, thumbnail, problem
@@ -79,7 +79,6 @@ class AttachmentStrip(QWidget):
         self.attach_work: Callable[[Path], Any] | None = None
         self.generation = 0
         self.loading = False
-        self.busy = False
         self.infos: list[AttachmentInfo] = []
         self._files: tempfile.TemporaryDirectory[str] | None = None
         self.list = QListWidget()
@@ -103,6 +102,8 @@ class AttachmentStrip(QWidget):
         self.busy_label = QLabel(t("cantik.attaching"))
         self.busy_label.hide()
         self.bar = busy_bar()
+        self.busy = BusyBar(self.bar, also_show=[self.busy_label],
+                            on_change=lambda _busy: self._enable_attach())
         self.problem = problem_label()
         buttons = QHBoxLayout()
         for widget in (self.attach_button, self.open_button, self.remove_button):
@@ -121,7 +122,7 @@ class AttachmentStrip(QWidget):
                   attach: Callable[[Path], Any] | None = None) -> None:
         """Show ``(owner_kind, owner_id)``'s files; id None = nothing stored for it yet."""
         self.owner, self.attach_work = owner, attach
-        self.attach_button.setEnabled(attach is not None and not self.busy)
+        self._enable_attach()
         say(self.problem, "")
         self.reload()
 
@@ -147,9 +148,8 @@ class AttachmentStrip(QWidget):
             return loaded
 
         self.loading = True
-        run_in_background(work, lambda result: self._loaded(generation, result),
-                          lambda exc, trace: self._failed(generation, exc, trace),
-                          owner=self)
+        BackgroundOp(self, work).success(lambda result: self._loaded(generation, result)) \
+            .failure(lambda failure: self._failed(generation, failure)).run()
 
     def _loaded(self, generation: int, result: list[Loaded]) -> None:
         if generation != self.generation:
@@ -171,10 +171,10 @@ class AttachmentStrip(QWidget):
             self.list.setCurrentRow(0)
         self._enable()
 
-    def _failed(self, generation: int, exc: BaseException, trace: str) -> None:
+    def _failed(self, generation: int, failure: Failure) -> None:
         if generation == self.generation:
             self.loading = False
-            report(self, self.problem, exc, trace)
+            on_label(self, self.problem)(failure)
 
     def _enable(self) -> None:
         has = self.list.count() > 0
@@ -196,32 +196,22 @@ class AttachmentStrip(QWidget):
 
     def attach_file(self, path: Path) -> None:
         """Read, check and store the file in the background; the label says it is busy."""
-        if self.attach_work is None or self.busy:
+        if self.attach_work is None or self.busy.active:
             return
         work = self.attach_work
-        self.busy = True
-        self.attach_button.setEnabled(False)
-        self.busy_label.show()
-        self.bar.show()
         say(self.problem, "")
-        run_in_background(lambda: work(path), self._attached, self._attach_failed)
+        BackgroundOp(self, lambda: work(path)).success(self._attached) \
+            .failure(on_label(self, self.problem)).busy(self.busy).run()
 
     def _attached(self, info: AttachmentInfo) -> None:
-        self._idle()
         if self.owner is not None and self.owner[1] is None:
             self.owner = (self.owner[0], info.owner_id)  # the SOP step now has its row
         self.reload()
         self.changed.emit()
 
-    def _attach_failed(self, exc: BaseException, trace: str) -> None:
-        self._idle()
-        report(self, self.problem, exc, trace)
-
-    def _idle(self) -> None:
-        self.busy = False
-        self.busy_label.hide()
-        self.bar.hide()
-        self.attach_button.setEnabled(self.attach_work is not None)
+    def _enable_attach(self) -> None:
+        """Attaching needs an owner that takes files and no attaching under way."""
+        self.attach_button.setEnabled(self.attach_work is not None and not self.busy.active)
 
     # -- opening and removing ----------------------------------------------------------
     def open_selected(self) -> None:
@@ -240,8 +230,8 @@ class AttachmentStrip(QWidget):
             target.write_bytes(service.attachment_content(actor, info.id))
             return target
 
-        run_in_background(work, self.launch, lambda exc, trace: report(
-            self, self.problem, exc, trace), owner=self)
+        BackgroundOp(self, work).success(self.launch) \
+            .failure(on_label(self, self.problem)).run()
 
     def launch(self, path: Path) -> None:
         """Open with the system's program (tests replace this: nothing to launch there)."""
