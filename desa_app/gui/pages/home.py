@@ -29,7 +29,8 @@ from desa_app.core.workflow import Status
 from desa_app.gui.charts import MARGIN, SPACING, BarChart
 from desa_app.gui.household_model import local_time
 from desa_app.gui.i18n import form_language, t
-from desa_app.gui.login import problem_label, report, say
+from desa_app.gui.login import problem_label, say
+from desa_app.gui.operation import BackgroundOp, BusyBar, Failure, on_label
 from desa_app.gui.page import Navigator, Page
 from desa_app.gui.pages.home_figures import FiguresView
 from desa_app.gui.pages.home_parts import (
@@ -62,7 +63,6 @@ from desa_app.gui.qt import (
     QWidget,
 )
 from desa_app.gui.session import AppSession, Change
-from desa_app.gui.worker import run_in_background
 
 
 class HomePage(FiguresView, Page):
@@ -72,7 +72,7 @@ class HomePage(FiguresView, Page):
         super().__init__()
         self.session = session
         self.window_ = window
-        self.loading = False
+        self.computing = BusyBar(lock=lambda: [self.refresh_button])  # one at a time
         self._again = False  # a refresh was asked while one ran: run once more after it
         self._shown_before = False
         self.progress: Progress | None = None
@@ -327,20 +327,20 @@ class HomePage(FiguresView, Page):
     def refresh(self) -> None:
         """Compute the figures again (after work elsewhere); one computation at a time."""
         self.update_shortcuts()
-        if self.loading:
+        if self.computing.active:
             self._again = True
             return
-        self.loading = True
-        self.refresh_button.setEnabled(False)
         session = self.session
         today, labels = date.today(), form_language()
-        run_in_background(lambda: compute(session, today, labels),
-                          self._computed, self._failed)
+        BackgroundOp(self, lambda: compute(session, today, labels)) \
+            .success(self._computed).failure(self._failed).busy(self.computing).run()
+
+    @property
+    def loading(self) -> bool:
+        return self.computing.active
 
     def _finished(self) -> bool:
-        """Mark the computation done; True when another one was asked for meanwhile."""
-        self.loading = False
-        self.refresh_button.setEnabled(True)
+        """The computation is done; True when another one was asked for meanwhile."""
         again, self._again = self._again, False
         if again:
             self.refresh()
@@ -355,9 +355,9 @@ class HomePage(FiguresView, Page):
         now = local_time(self.session.store.clock())
         self.updated_label.setText(t("home.updated", when=now.strftime("%d/%m/%Y %H:%M")))
 
-    def _failed(self, exc: BaseException, trace: str) -> None:
+    def _failed(self, failure: Failure) -> None:
         self._finished()
-        report(self, self.problem, exc, trace)
+        on_label(self, self.problem)(failure)
 
     def _changed(self, change: str) -> None:
         """Records, targets or the dusun list changed: figures again if on screen (a

@@ -16,7 +16,8 @@ from desa_app.core import auth
 from desa_app.core.errors import StoreError
 from desa_app.core.workflow import Action
 from desa_app.gui.i18n import LANGUAGES, language, t
-from desa_app.gui.login import busy_bar, problem_label, report, say, secret_field
+from desa_app.gui.login import problem_label, say, secret_field
+from desa_app.gui.operation import BackgroundOp, BusyBar, Failure, busy_bar, on_label
 from desa_app.gui.page import Navigator, Page
 from desa_app.gui.pages.dusun_box import DusunBox
 from desa_app.gui.qt import (
@@ -33,7 +34,6 @@ from desa_app.gui.qt import (
     QWidget,
 )
 from desa_app.gui.session import AppSession, Change
-from desa_app.gui.worker import run_in_background
 
 OK_STYLE = "color: #1b5e20;"
 
@@ -52,8 +52,6 @@ class SettingsPage(Page):
         super().__init__()
         self.session = session
         self.window_ = window
-        self.backup_running = False
-        self.password_running = False
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -120,13 +118,14 @@ class SettingsPage(Page):
         form.addRow(t("settings.signing_key"), self.key_label)
         self.backup_button = QPushButton(t("settings.backup_now"))
         self.backup_button.clicked.connect(self.make_backup)
-        self.backup_busy = busy_bar()
+        self.backup_bar = busy_bar()
+        self.backing_up = BusyBar(self.backup_bar, lock=[self.backup_button])
         self.backup_result = _selectable()
         self.backup_result.setStyleSheet(OK_STYLE)
         self.backup_problem = problem_label()
         row = QHBoxLayout()
         row.addWidget(self.backup_button)
-        row.addWidget(self.backup_busy, 1)
+        row.addWidget(self.backup_bar, 1)
         row.addStretch(1)
         form.addRow(row)
         form.addRow(self.backup_result)
@@ -150,29 +149,17 @@ class SettingsPage(Page):
         self.backup_folder_label.setText(str(store.backup_folder()))
 
     def make_backup(self) -> None:
-        if self.backup_running:
+        if self.backing_up.active:
             return
-        self.backup_running = True
-        self.backup_button.setEnabled(False)
-        self.backup_busy.show()
         say(self.backup_problem, "")
         self.backup_result.setText("")
         store, actor = self.session.store, self.session.actor
-        run_in_background(lambda: store.backup(actor), self._backed_up, self._backup_failed)
-
-    def _backup_finished(self) -> None:
-        self.backup_running = False
-        self.backup_button.setEnabled(True)
-        self.backup_busy.hide()
+        BackgroundOp(self, lambda: store.backup(actor)).success(self._backed_up) \
+            .failure(on_label(self, self.backup_problem)).busy(self.backing_up).run()
 
     def _backed_up(self, path: Path) -> None:
-        self._backup_finished()
         self.backup_result.setText(t("settings.backup_done", path=path))
         self.session.announce(Change.BACKUP)  # this box and the status bar
-
-    def _backup_failed(self, exc: BaseException, trace: str) -> None:
-        self._backup_finished()
-        report(self, self.backup_problem, exc, trace)
 
     # -- own password ------------------------------------------------------------------------
 
@@ -187,7 +174,8 @@ class SettingsPage(Page):
         self.password_button = QPushButton(t("settings.password_change"))
         self.password_button.setEnabled(False)
         self.password_button.clicked.connect(self.change_password)
-        self.password_busy = busy_bar()
+        self.password_bar = busy_bar()
+        self.changing_password = BusyBar(self.password_bar, lock=[self.password_button])
         form = QFormLayout(box)
         form.addRow(t("settings.password_old"), self.old_edit)
         form.addRow(t("settings.password_new"), self.new_edit)
@@ -195,7 +183,7 @@ class SettingsPage(Page):
         form.addRow(self.password_problem)
         row = QHBoxLayout()
         row.addWidget(self.password_button)
-        row.addWidget(self.password_busy, 1)
+        row.addWidget(self.password_bar, 1)
         row.addStretch(1)
         form.addRow(row)
         form.addRow(self.password_result)
@@ -220,35 +208,27 @@ class SettingsPage(Page):
         filled = bool(self.old_edit.text() and self.new_edit.text())
         same = self.new_edit.text() == self.again_edit.text()
         self.password_button.setEnabled(filled and same and not problems
-                                        and not self.password_running)
+                                        and not self.changing_password.active)
         if any(edit.text() for edit in (self.old_edit, self.new_edit, self.again_edit)):
             self.password_result.setText("")
 
     def change_password(self) -> None:
-        if not self.password_button.isEnabled() or self.password_running:
+        if not self.password_button.isEnabled() or self.changing_password.active:
             return
-        self.password_running = True
-        self.password_button.setEnabled(False)
-        self.password_busy.show()
         say(self.password_problem, "")
         users, actor = self.session.store.users, self.session.actor
         old, new = self.old_edit.text(), self.new_edit.text()
-        run_in_background(lambda: users.change_own_password(actor, old, new),
-                          self._password_changed, self._password_failed)
-
-    def _password_finished(self) -> None:
-        self.password_running = False
-        self.password_busy.hide()
+        BackgroundOp(self, lambda: users.change_own_password(actor, old, new)) \
+            .success(self._password_changed).failure(self._password_failed) \
+            .busy(self.changing_password).run()
 
     def _password_changed(self, _result: object) -> None:
-        self._password_finished()
         for edit in (self.old_edit, self.new_edit, self.again_edit):
             edit.clear()
         self.password_result.setText(t("settings.password_done"))
 
-    def _password_failed(self, exc: BaseException, trace: str) -> None:
-        self._password_finished()
+    def _password_failed(self, failure: Failure) -> None:
         self.old_edit.clear()
         self.old_edit.setFocus()
-        report(self, self.password_problem, exc, trace)
+        on_label(self, self.password_problem)(failure)
 
