@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.store import facade_files as F
 from desa_app.core.store import village
 from desa_app.core.store.audit import ChainReport, record_event, verify_chain
-from desa_app.core.store.dashboard import Dashboard
 from desa_app.core.store.database import Database, open_database
 from desa_app.core.store.desa_cantik import DesaCantik
 from desa_app.core.store.facade_files import BackupFile, FileCheck
@@ -29,8 +29,11 @@ from desa_app.core.store.queries import Queries
 from desa_app.core.store.service import Records
 from desa_app.core.store.sop_tracker import SopTracker, Targets
 from desa_app.core.store.users import Actor, UserInfo, Users, current_user
-from desa_app.core.store.verification import Verification
 from desa_app.core.workflow import Action, require
+
+if TYPE_CHECKING:
+    from desa_app.core.store.dashboard import Dashboard
+    from desa_app.core.store.verification import Verification
 
 
 @dataclass
@@ -143,12 +146,17 @@ class VillageStore:
     # -- services built on first use -------------------------------------------------------
     @cached_property
     def verification(self) -> Verification:
-        """The Tim's queue, bulk approval and Prodeskel entry."""
+        """The Tim's queue, bulk approval and Prodeskel entry. Imported on first use
+        (the answer diff it needs is not wanted before the login)."""
+        from desa_app.core.store.verification import Verification
+
         return Verification(self.db, self.clock)
 
     @cached_property
     def dashboard(self) -> Dashboard:
-        """Progress and population figures for Beranda."""
+        """Progress and population figures for Beranda (imported on first use)."""
+        from desa_app.core.store.dashboard import Dashboard
+
         return Dashboard(self.db, self.clock)
 
     def backup(self, actor: Actor, target: Path | None = None) -> Path:
