@@ -13,12 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desa_app.core.exports.progress import ExportCancelled, Progress
+from desa_app.core.exports.progress import Progress
 from desa_app.core.exports.runner import PDF_KINDS, run_export, village_fingerprint
 from desa_app.core.store.export_source import ALL_STATUSES, VERIFIED, ExportSource
 from desa_app.gui.household_model import format_count
 from desa_app.gui.i18n import t, village_record_title
-from desa_app.gui.login import problem_label, report, say
+from desa_app.gui.login import problem_label, say
+from desa_app.gui.operation import BackgroundOp, BusyBar, Failure, on_label
 from desa_app.gui.page import Navigator, Page
 from desa_app.gui.qt import (
     QComboBox,
@@ -35,7 +36,6 @@ from desa_app.gui.qt import (
     Signal,
 )
 from desa_app.gui.session import AppSession
-from desa_app.gui.worker import run_in_background
 
 OK_STYLE = "color: #1b5e20;"
 
@@ -136,6 +136,8 @@ class ExportPage(Page):
         self.cancel_button = QPushButton(t("export.cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
+        self.exporting = BusyBar(self.bar, lock=lambda: self.buttons,
+                                 also_show=[self.cancel_button], on_change=self._busy_changed)
         row.addWidget(self.bar, 1)
         row.addWidget(self.status)
         row.addWidget(self.cancel_button)
@@ -194,11 +196,11 @@ class ExportPage(Page):
         """Start one export in the background (``what``: xlsx, pdf or zip)."""
         source = self.source()
         kind = str(self.pdf_kind.currentData())
-        progress = Progress(self.relay.progressed.emit)
+        progress = Progress(self.relay.progressed.emit)  # the relay brings it to the GUI
         self._start(progress)
-        run_in_background(lambda: _work(what, kind, source, path, progress),
-                          lambda message: self._finished(path, message), self._failed,
-                          owner=self)
+        BackgroundOp(self, lambda: _work(what, kind, source, path, progress)) \
+            .success(lambda message: self._finished(path, message)) \
+            .failure(self._failed).busy(self.exporting).run()
 
     def cancel(self) -> None:
         if self.progress is not None:
@@ -210,12 +212,15 @@ class ExportPage(Page):
         say(self.problem, "")
         self.result.setText("")
         self.open_folder.hide()
-        for button in self.buttons:
-            button.setEnabled(False)
-        self.bar.setRange(0, 0)
-        self.bar.show()
-        self.cancel_button.show()
-        self.status.setText(t("export.working"))
+
+    def _busy_changed(self, busy: bool) -> None:
+        """Busy: an indeterminate bar until the first progress; done: no progress left."""
+        if busy:
+            self.bar.setRange(0, 0)
+            self.status.setText(t("export.working"))
+        else:
+            self.progress = None
+            self.status.setText("")
 
     def _show_progress(self, done: int, total: int, what: str) -> None:
         if total > 0:
@@ -223,28 +228,19 @@ class ExportPage(Page):
             self.bar.setValue(min(done, total))
         self.status.setText(what)
 
-    def _stop(self) -> None:
-        self.progress = None
-        for button in self.buttons:
-            button.setEnabled(True)
-        self.bar.hide()
-        self.cancel_button.hide()
-        self.status.setText("")
-
     def _finished(self, path: Path, message: str) -> None:
-        self._stop()
         self.last_path = path
         self.result.setText(message)
         self.open_folder.setVisible(path.parent.exists())
 
-    def _failed(self, exc: BaseException, trace: str) -> None:
-        self._stop()
-        if isinstance(exc, ExportCancelled):
-            say(self.problem, str(exc))
-        elif isinstance(exc, OSError):
+    def _failed(self, failure: Failure) -> None:
+        """Cancelled (a StoreError) or refused: on the red line; a file the system would
+        not write (OSError): its reason there too; a bug the standard way."""
+        exc = failure.error
+        if isinstance(exc, OSError) and not failure.is_user_error:
             say(self.problem, t("export.failed", message=exc.strerror or str(exc)))
         else:
-            report(self, self.problem, exc, trace)
+            on_label(self, self.problem)(failure)
 
     def _open_folder(self) -> None:
         if self.last_path is not None:
@@ -260,10 +256,10 @@ class ExportPage(Page):
         from desa_app.core.exports.package import verify_package
 
         self._start(Progress())
-        run_in_background(lambda: verify_package(path), self._verified, self._failed)
+        BackgroundOp(self, lambda: verify_package(path)).success(self._verified) \
+            .failure(self._failed).busy(self.exporting).run()
 
     def _verified(self, result: Any) -> None:
-        self._stop()
         lines = list(result.summary_lines())
         if result.ok:
             self.result.setText("\n".join([t("export.verify_ok"), *lines]))
