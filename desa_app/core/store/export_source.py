@@ -172,12 +172,12 @@ COLUMNS = (Record.id, Record.instrument_id, Record.instrument_version, Record.st
 
 
 def _evaluate(instrument_id: str, answers: dict[str, Any], env: Any) -> dict[str, Any]:
+    """The same facts a save derives (``instrument.facts``), for a record saved before the
+    store kept them."""
+    from desa_app.core.instrument.facts import derive_facts
     from desa_app.core.instrument.registry import get_instrument
-    from desa_app.core.instrument.state import FormState
 
-    values: dict[str, Any] = FormState(get_instrument(instrument_id), answers,
-                                       env).export_values()
-    return values
+    return dict(derive_facts(get_instrument(instrument_id), answers, env).export_values)
 
 
 def _record(row: Any, answers: dict[str, Any]) -> ExportRecord:
