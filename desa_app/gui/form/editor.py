@@ -210,10 +210,8 @@ class FormEditor(QWidget):
         if not self.record.editable or not self.context.has_instance(key):
             return
         changes = self.record.state.set(name, value, key)
-        self.record.dirty = True
-        self.journal_flow.soon()
+        self.saver.record_changed()
         self.apply(changes)
-        self.saver.autosave.start()
         self.typing.warn_identity(name, key, value)
         QTimer.singleShot(0, self.navigation.reveal_current)  # a redraw above must not move it
 
