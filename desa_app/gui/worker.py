@@ -92,14 +92,3 @@ def start(work: Callable[[], Any], on_done: Callable[[Any], None],
     signals.failed.connect(failed)
     QThreadPool.globalInstance().start(job)
     return signals
-
-
-def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_error: Callable[[BaseException, str], None],
-                      owner: QObject | None = None) -> _Signals:
-    """The untyped form of :func:`start` (kept for the screens not yet converted).
-
-    The result is dropped when ``owner`` or the object a callback is a bound method of
-    is gone by the time it arrives.
-    """
-    return start(work, on_done, on_error, (owner, owner_of(on_done), owner_of(on_error)))

@@ -2,7 +2,8 @@
 
 A page closed (or a window torn down) while its work still runs must not receive the
 result: its child widgets are already deleted and touching one raises in the event loop
-(pytest-qt fails a test on such an exception).
+(pytest-qt fails a test on such an exception). The screens ask through
+``operation.BackgroundOp``; ``worker.py`` is the engine that drops.
 """
 
 from __future__ import annotations
@@ -11,8 +12,16 @@ import threading
 from typing import Any
 
 from desa_app.gui import worker
-from desa_app.gui.qt import QApplication, QLabel, QThreadPool, QVBoxLayout, QWidget, is_alive
-from desa_app.gui.worker import run_in_background
+from desa_app.gui.operation import BackgroundOp, BusyBar, Failure, busy_bar
+from desa_app.gui.qt import (
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QThreadPool,
+    QVBoxLayout,
+    QWidget,
+    is_alive,
+)
 
 
 class Asker(QWidget):
@@ -21,13 +30,17 @@ class Asker(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.label = QLabel("…")
-        QVBoxLayout(self).addWidget(self.label)
+        self.bar = busy_bar()
+        self.indicator = BusyBar(self.bar)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
 
     def done(self, result: Any) -> None:
         self.label.setText(str(result))
 
-    def failed(self, exc: BaseException, _trace: str) -> None:
-        self.label.setText(f"gagal: {exc}")
+    def failed(self, failure: Failure) -> None:
+        self.label.setText(f"gagal: {failure.error}")
 
 
 def slow(release: threading.Event, outcome: Any) -> Any:
@@ -50,37 +63,49 @@ def finish(qtbot: Any, widget: QWidget, release: threading.Event) -> None:
 
 
 def test_a_result_for_a_deleted_widget_is_dropped(qtbot: Any) -> None:
-    asker = Asker()  # on_done is a bound method: the owner is inferred
+    asker = Asker()
     release = threading.Event()
-    run_in_background(lambda: slow(release, 42), asker.done, asker.failed)
-    finish(qtbot, asker, release)
+    BackgroundOp(asker, lambda: slow(release, 42)).success(asker.done) \
+        .busy(asker.indicator).run()
+    finish(qtbot, asker, release)  # neither the label nor the bar is touched
 
 
 def test_an_error_for_a_deleted_widget_is_dropped(qtbot: Any) -> None:
     asker = Asker()
     release = threading.Event()
-    run_in_background(lambda: slow(release, ValueError("rusak")), asker.done, asker.failed)
+    BackgroundOp(asker, lambda: slow(release, ValueError("rusak"))).success(asker.done) \
+        .failure(asker.failed).run()
     finish(qtbot, asker, release)
 
 
-def test_an_explicit_owner_covers_lambdas(qtbot: Any) -> None:
+def test_the_standard_report_is_dropped_with_its_screen(qtbot: Any) -> None:
     asker = Asker()
     release = threading.Event()
-    run_in_background(lambda: slow(release, 7), lambda result: asker.done(result),
-                      lambda exc, trace: asker.failed(exc, trace), owner=asker)
+    BackgroundOp(asker, lambda: slow(release, ValueError("rusak"))).run()
     finish(qtbot, asker, release)
+    assert not [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()]
 
 
-def test_a_living_owner_still_gets_its_result(qtbot: Any) -> None:
+def test_a_callback_of_another_deleted_widget_is_dropped(qtbot: Any) -> None:
+    parent, other = Asker(), Asker()  # the result is for ``other``'s label
+    qtbot.addWidget(parent)
+    release = threading.Event()
+    BackgroundOp(parent, lambda: slow(release, 7)).success(other.done).run()
+    finish(qtbot, other, release)
+
+
+def test_a_living_parent_still_gets_its_result(qtbot: Any) -> None:
     asker = Asker()
     qtbot.addWidget(asker)
-    release = threading.Event()
-    release.set()
-    signals = run_in_background(lambda: slow(release, 42), asker.done, asker.failed)
+    handle = BackgroundOp(asker, lambda: 42).success(asker.done).run()
     qtbot.waitUntil(lambda: asker.label.text() == "42", timeout=5000)
-    assert signals not in worker._running
-    run_in_background(lambda: slow(release, ValueError("rusak")), asker.done, asker.failed)
-    qtbot.waitUntil(lambda: asker.label.text() == "gagal: rusak", timeout=5000)
-    got: list[Any] = []  # plain functions (no owner) are called as before
-    run_in_background(lambda: 5, got.append, lambda exc, trace: got.append(exc))
-    qtbot.waitUntil(lambda: got == [5], timeout=5000)
+    qtbot.waitUntil(lambda: not handle.running, timeout=5000)
+    assert handle.signals not in worker._running
+    released = threading.Event()
+    released.set()
+    failing = BackgroundOp(asker, lambda: slow(released, ValueError("rusak"))) \
+        .success(asker.done).failure(asker.failed)
+    with qtbot.waitSignal(failing.run().finished, timeout=5000):
+        pass  # ``finished`` comes after the delivery: the label is already set
+    assert asker.label.text() == "gagal: rusak"
