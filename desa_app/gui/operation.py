@@ -5,8 +5,10 @@ failure handler with the wrong signature went unnoticed until it was called. Her
 screen says what to do, what happens with the result, who shows that it is busy, and
 (only when it needs something special) what happens on failure::
 
+    self.backing_up = BusyBar(busy_bar(), lock=[self.backup_button])  # once
+    ...
     BackgroundOp(self, lambda: store.backup(actor)).success(self._backed_up) \
-        .busy(BusyBar(self.backup_busy, self.backup_button)).run()
+        .failure(on_label(self, self.backup_problem)).busy(self.backing_up).run()
 
 The callbacks are typed against the work's result, so a wrong signature is a mypy
 error. Every failure is logged with its traceback here, whoever handles it; the screen
