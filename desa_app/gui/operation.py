@@ -185,8 +185,10 @@ class OpHandle:
 
 class BackgroundOp(Generic[T]):
     """Slow ``work`` for the screen ``parent``; configure with the chained methods, then
-    :meth:`run`. If ``parent`` (or the object a callback is a method of) is deleted
-    before the work ends, nothing is delivered and the indicator is left alone."""
+    :meth:`run`. The indicator is off again before a callback runs, so the callback may
+    start the next operation with it. If ``parent`` (or the object a callback is a
+    method of) is deleted before the work ends, nothing is delivered and the indicator
+    is left alone (its widgets went with the screen)."""
 
     def __init__(self, parent: QWidget, work: Callable[[], T]) -> None:
         self.parent = parent
