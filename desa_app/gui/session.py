@@ -2,8 +2,8 @@
 broadcast of what changed.
 
 Screens never call each other to say "show this again": whoever changes something
-announces it on ``changes`` (records saved, a workflow step, notes, the village's
-settings, targets, a backup) and every page that shows it refreshes itself.
+announces it on ``changes`` (records saved or moved through the workflow, the
+village's settings, targets, a backup) and every page that shows it refreshes itself.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ class Change(StrEnum):
     """What a broadcast is about; a page listens to the topics it shows."""
 
     RECORDS = "records"  # a record saved, created, submitted, returned, approved, entered
-    NOTES = "notes"  # a review note added or resolved
     VILLAGE = "village"  # the village's settings (the dusun list)
     TARGETS = "targets"  # household targets per dusun/RT
     BACKUP = "backup"  # a backup was written
