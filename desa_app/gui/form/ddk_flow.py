@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from desa_app.core.errors import StoreError
 from desa_app.core.instrument.model import Field
 from desa_app.core.instrument.state import ChangeSet
 from desa_app.core.profil import refresh
@@ -96,12 +95,8 @@ class DdkFlow:
 
         def failed(failure: Failure) -> None:
             context.view.refresh_summary()  # "counting…" goes; nothing was written
-            error = failure.error
-            if isinstance(error, StoreError):  # refused (account, permission, file ...)
-                message = t("ddk.failed", error=str(error))
-            else:  # a bug: said as one, with what a developer needs
-                message = t("ddk.failed_bug", error=f"{type(error).__name__}: {error}",
-                            trace=failure.trace)
+            # the one standard line (a bug: "kesalahan tak terduga", its details logged)
+            message = t("ddk.failed", error=failure.message)
             QMessageBox.warning(context.parent, t("ddk.dialog_title"), message)
 
         # the button is off while counting and works again whatever the outcome

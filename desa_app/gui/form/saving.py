@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from desa_app.core.errors import StoreError
 from desa_app.core.instrument.model import Severity
 from desa_app.core.instrument.places import place_of
 from desa_app.core.workflow import Action, Status, can_edit
@@ -123,15 +122,14 @@ class SaveFlow(QObject):
             self._finish_close()
 
     def _save_failed(self, failure: Failure) -> None:
-        """Said in the editor's own words: the store's refusal as it is, anything else
-        with its details (what was typed is still on screen and in the journal)."""
+        """Said in the editor's own words around the one standard line of ``Failure``
+        (a bug's details go to the log; what was typed is still on screen and in the
+        journal)."""
         self.saving = False
         self.close_after_save = False
         self.context.view.refresh_summary()
-        exc = failure.error
-        text = str(exc) if isinstance(exc, StoreError) else f"{exc}\n\n{failure.trace}"
         QMessageBox.warning(self.context.parent, t("form.save_failed_title"),
-                            t("form.save_failed", reason=text))
+                            t("form.save_failed", reason=failure.message))
 
     def submit(self) -> None:
         if not self.can_submit():

@@ -64,10 +64,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ddk.tip_ddk": ("Angka ini dihitung dari DDK.", "This figure was counted from DDK."),
     "ddk.failed": ("Hitung dari DDK gagal, isian tidak diubah: {error}",
                    "Counting from DDK failed, the record is unchanged: {error}"),
-    "ddk.failed_bug": (
-        "Hitung dari DDK gagal karena kesalahan program (bukan kesalahan Anda), isian tidak "
-        "diubah: {error}\n\nSalin keterangan ini dan kirim ke pendamping teknis:\n{trace}",
-        "Counting from DDK failed because of a program error (not your mistake), the record "
-        "is unchanged: {error}\n\nCopy these details and send them to technical "
-        "support:\n{trace}"),
 }
