@@ -12,7 +12,7 @@ Prints medians, each with its floor from the same run:
   validation message and the dependants are updated (target <= 16 ms), vs. the same
   change on the form state alone;
 - the typist: a 6-member household typed into a new record with key events only (the
-  walk of tests/gui/typist.py: the answer's keys, Tab, Ctrl+M), each keystroke timed until
+  walk of tests/gui/form/typist.py: the answer's keys, Tab, Ctrl+M), each keystroke timed until
   the next field is ready (its events processed): median (target <= 16 ms) and 99th
   percentile (target <= 50 ms), vs. the same answers set on the form state alone;
 - a search typed into the list until the rows are there (target <= 50 ms), vs. the same
@@ -105,7 +105,7 @@ def typist_times(app: object, store: object, session: object, editor: object
     """A 6-member household of the village typed afresh: each keystroke's time."""
     from desa_app.core.instrument.state import FormState
     from desa_app.core.workflow import Status
-    from tests.gui.typist import Typist, cells_of
+    from tests.gui.form.typist import Typist, cells_of
 
     rows = store.queries.page(session.actor, status=Status.DRAFT,  # type: ignore[attr-defined]
                               limit=1000).rows

@@ -19,10 +19,9 @@ from desa_app.gui.pages.households import HouseholdPage
 from desa_app.gui.qt import QApplication, Qt
 from desa_app.gui.session import AppSession, Change
 
-from .editor_driving import PASSWORD, cheap_hashing, ctrl, enter_household
-from .typist import show_active
-
-__all__ = ["cheap_hashing"]  # the autouse fixture, imported to apply here too
+from .form.editor_driving import ctrl, enter_household
+from .form.typist import show_active
+from .village import PASSWORD
 
 
 @pytest.fixture

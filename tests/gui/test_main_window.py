@@ -16,10 +16,9 @@ from desa_app.gui.form.recovery import pending
 from desa_app.gui.qt import QApplication, QEvent, QMessageBox, QObject, Qt, QTimer, QWidget
 from desa_app.gui.session import AppSession
 
-from .editor_driving import PASSWORD, cheap_hashing, enter_household, type_field
-from .typist import show_active, type_text
-
-__all__ = ["cheap_hashing"]  # the autouse fixture, imported to apply here too
+from .form.editor_driving import enter_household, type_field
+from .form.typist import show_active, type_text
+from .village import PASSWORD
 
 
 @pytest.fixture

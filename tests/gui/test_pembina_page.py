@@ -10,15 +10,8 @@ from desa_app.core.store.facade import VillageStore
 from desa_app.gui import page_list
 from desa_app.gui.pembina_page import PembinaPage
 from desa_app.gui.qt import QColor, Qt, QTableWidgetItem
-from desa_app.gui.session import AppSession
 
-from .test_desa_cantik_page import PASSWORD, cheap_hashing, store
-
-__all__ = ["cheap_hashing", "store"]
-
-
-def session_of(store: VillageStore, username: str) -> AppSession:
-    return AppSession(store, store.users.authenticate(username, PASSWORD))
+from .village import session_of
 
 
 def page_for(qtbot: Any, store: VillageStore, username: str) -> PembinaPage:

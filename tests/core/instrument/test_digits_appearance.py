@@ -16,7 +16,7 @@ from desa_app.core.instrument.values_io import answer_of, digits_width
 from desa_app.core.instrument.xlsform.export import export_xlsform
 
 from .conftest import HEADER, form_from
-from .test_xlsform import describe, round_trip
+from .round_trip import describe, round_trip
 
 StateFactory = Callable[..., FormState]
 FIRST_SURVEY_LINE = HEADER.count("\n") + 1

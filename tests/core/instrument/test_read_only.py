@@ -15,7 +15,7 @@ from desa_app.core.instrument.xlsform.export import export_xlsform
 
 from .conftest import form_from
 from .ddk_family import VILLAGE, household, new_state
-from .test_xlsform import describe, round_trip
+from .round_trip import describe, round_trip
 
 AUTOMATIC = ("no_urut", "kode_desa")
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import struct
-import zlib
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -17,33 +14,12 @@ from desa_app.core import errors as E
 from desa_app.core.store.attachments import AttachmentDamaged
 from desa_app.core.store.desa_cantik import DesaCantik, RuleResult
 from desa_app.core.store.models import Activity, Agent, Attachment, AuditEvent
-from desa_app.core.store.users import Actor
 from desa_app.core.workflow import Role
 
+from .attachment_files import EXE, PDF, Operation, png_bytes, write
 from .conftest import Village, assert_only
 
 TODAY = date(2026, 11, 23)  # the FakeClock's day
-
-
-def png_bytes() -> bytes:
-    """A real 1×1 PNG (one white pixel)."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
-
-
-PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-       b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64
-
-
-def write(tmp_path: Path, name: str, content: bytes) -> Path:
-    path = tmp_path / name
-    path.write_bytes(content)
-    return path
 
 
 def service(village: Village) -> DesaCantik:
@@ -263,7 +239,6 @@ def test_tampered_content_is_detected_on_read(village: Village, tmp_path: Path) 
 
 
 # -- permissions ----------------------------------------------------------------------------
-Operation = Callable[[Village, Actor, Path], object]
 
 
 def _agent(v: Village) -> int:

@@ -14,8 +14,8 @@ from desa_app.core.store.models import AuditEvent, FollowUp, Visit
 from desa_app.core.store.pembina import Pembina
 from desa_app.core.workflow import Role
 
+from .attachment_files import PDF, Operation, write
 from .conftest import Village, assert_only
-from .test_desa_cantik import PDF, Operation, write
 
 TODAY = date(2026, 11, 23)  # the FakeClock's day
 

@@ -15,8 +15,8 @@ from desa_app.core.store.models import SopStep
 from desa_app.core.store.sop_tracker import SopTracker, Targets
 from desa_app.core.workflow import Role
 
+from .attachment_files import PDF, Operation, png_bytes, write
 from .conftest import Village, assert_only
-from .test_desa_cantik import PDF, Operation, png_bytes, write
 
 KEYS = ["sk_tim", "rapat_persiapan", "pendataan", "serah_terima", "verifikasi_entri",
         "laporan_kegiatan", "laporan_kadis", "rapat_penutupan"]

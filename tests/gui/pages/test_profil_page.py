@@ -3,44 +3,18 @@ differences shown first, manual marks, undo, and the record through verification
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
 
 from desa_app.core.profil import refresh
 from desa_app.core.store.facade import VillageStore
-from desa_app.gui.app import build_window
 from desa_app.gui.form.ddk_dialog import DdkDialog
 from desa_app.gui.form.editor import FormEditor
 from desa_app.gui.qt import QDialog, QMessageBox
 from desa_app.gui.verification.page import VerificationPage
 
-from .editor_driving import cheap_hashing
-from .test_verification_page import EXAMPLE, session_of, store
-
-__all__ = ["cheap_hashing", "store"]
-
-
-def verified_household(store: VillageStore) -> None:
-    agen = session_of(store, "agen1").actor
-    record = store.records.create(agen, "ddk", copy.deepcopy(EXAMPLE))
-    store.records.submit(agen, record.id)
-    store.records.verify(session_of(store, "tim1").actor, record.id)
-
-
-def open_potensi(qtbot: Any, store: VillageStore, year: int = 2026) -> tuple[Any, FormEditor]:
-    window, host = build_window(session_of(store, "agen1"))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    page = window.show_page("nav.profile")
-    page.instrument.setCurrentIndex(page.instrument.findData("potensi"))
-    page.year.setValue(year)
-    page.create_button.click()
-    editor = host.editor
-    assert editor is not None and editor.instrument.id == "potensi"
-    return window, editor
+from ..village import open_potensi, session_of, verified_household
 
 
 def count(qtbot: Any, editor: FormEditor, monkeypatch: pytest.MonkeyPatch,

@@ -3,43 +3,28 @@
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from desa_app.core import auth
-from desa_app.core.paths import forms_dir
 from desa_app.core.store import backup as B
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor
 from desa_app.core.store.village import init_village
-from desa_app.gui import page_list, worker
-from desa_app.gui.i18n import set_language, t
+from desa_app.gui import worker
+from desa_app.gui.i18n import t
 from desa_app.gui.main_window import MainWindow
 from desa_app.gui.pages.home import HomePage
 from desa_app.gui.pages.settings_page import SettingsPage
 from desa_app.gui.qt import Qt
 from desa_app.gui.session import AppSession
-from desa_app.gui.settings import CONFIG_ENV, AppSettings
+from desa_app.gui.settings import AppSettings
 
-PASSWORD = "rahasia123"
-EXAMPLE = json.loads((forms_dir() / "examples" / "ddk_contoh.json").read_text("utf-8"))
+from ..village import EXAMPLE, PASSWORD
 
-
-@pytest.fixture(autouse=True)
-def quick_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot) -> Iterator[None]:
-    """Cheap scrypt, private settings, Indonesian, only our two pages in the window."""
-    monkeypatch.setattr(auth, "SCRYPT_N", 2**8)
-    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
-    set_language("id")
-    ours = {"nav.home": HomePage, "nav.settings": SettingsPage}
-    monkeypatch.setattr(page_list, "PAGES", tuple(
-        entry for entry in page_list.PAGES if ours.get(entry.nav_key) is entry.factory))
-    yield
-    qtbot.waitUntil(lambda: not worker._running, timeout=20000)
+pytestmark = pytest.mark.usefixtures("home_and_settings_only")
 
 
 def household(serial: int) -> dict:

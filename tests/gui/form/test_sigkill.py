@@ -20,7 +20,7 @@ from desa_app.gui.form.recovery import pending
 from desa_app.gui.session import AppSession
 
 PASSWORD = "rahasia123"
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX only")
@@ -36,7 +36,7 @@ def test_sigkill_while_typing_loses_nothing(qtbot: Any, tmp_path: Path,
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "gui" / "killed_typist.py"), str(database),
+        [sys.executable, str(ROOT / "tests" / "gui" / "form" / "killed_typist.py"), str(database),
          "agen1", PASSWORD], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
         text=True)
     try:

@@ -18,21 +18,16 @@ from desa_app.gui.qt import QApplication, QMessageBox, Qt, QTimer
 
 from .editor_driving import (
     MEMBERS,
-    cheap_hashing,
     ctrl,
-    editor,
     enter_household,
     focused_field,
     open_editor,
     save_and_wait,
-    session,
     stored,
     tab_to,
     type_field,
 )
 from .typist import cursor, press, type_text
-
-__all__ = ["cheap_hashing", "editor", "session"]  # fixtures, imported to apply here
 
 
 def test_keyboard_only_household_saves_and_reopens(qtbot: Any, editor: FormEditor,

@@ -13,11 +13,7 @@ from desa_app.gui.form.editor import FormEditor
 from desa_app.gui.i18n import t
 from desa_app.gui.qt import QMessageBox, Qt
 
-from .editor_driving import PASSWORD, cheap_hashing
-from .test_profil_page import open_potensi, verified_household
-from .test_verification_page import store
-
-__all__ = ["cheap_hashing", "store"]
+from ..village import PASSWORD, open_potensi, verified_household
 
 
 def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:

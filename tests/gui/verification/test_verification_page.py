@@ -4,41 +4,16 @@ entry; and the pembina can change nothing through the screens."""
 from __future__ import annotations
 
 import copy
-import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from desa_app.core.paths import forms_dir
 from desa_app.core.store.facade import VillageStore
-from desa_app.core.store.village import init_village
 from desa_app.core.workflow import Status
 from desa_app.gui.form.editor import FormEditor
-from desa_app.gui.session import AppSession
 from desa_app.gui.verification.page import VerificationPage
 
-from .editor_driving import PASSWORD, cheap_hashing
-
-__all__ = ["cheap_hashing"]
-EXAMPLE = json.loads((forms_dir() / "examples" / "ddk_contoh.json").read_text("utf-8"))
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[VillageStore]:
-    db = init_village(tmp_path / "desa.sqlite3", "35.01.01.2001", "admin", "Operator",
-                      PASSWORD)
-    store = VillageStore(db)
-    admin = store.users.authenticate("admin", PASSWORD)
-    for username, role in (("agen1", "enumerator"), ("tim1", "verifier"), ("bps1", "pembina")):
-        store.users.add(admin, username, username.title(), role, PASSWORD)
-    yield store
-    store.close(backup=False)
-
-
-def session_of(store: VillageStore, username: str) -> AppSession:
-    return AppSession(store, store.users.authenticate(username, PASSWORD))
+from ..village import EXAMPLE, PASSWORD, session_of
 
 
 def submitted_record(store: VillageStore) -> str:

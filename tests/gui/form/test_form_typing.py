@@ -17,17 +17,12 @@ from desa_app.gui.form.stops import Stop
 from desa_app.gui.qt import QApplication, QDialog, QMessageBox, Qt, QTextBrowser, QTimer, QWidget
 
 from .editor_driving import (
-    cheap_hashing,
     ctrl,
-    editor,
     focused_field,
-    session,
     tab_to,
     type_field,
 )
 from .typist import focus, press, show_active, type_text
-
-__all__ = ["cheap_hashing", "editor", "session"]  # fixtures, imported to apply here
 
 
 @pytest.mark.parametrize("list_name", ["hubungan", "pendidikan", "pekerjaan", "agama",

@@ -5,39 +5,17 @@ makes (Tab to a question, type, Enter, Ctrl+key). Keys go to the focused widget 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
-
-from desa_app.core import auth
-from desa_app.core.store.facade import VillageStore
-from desa_app.core.store.village import init_village
 from desa_app.gui.form.editor import FormEditor
 from desa_app.gui.form.matrix import MatrixTable
 from desa_app.gui.qt import QApplication, Qt
 
+from ..village import PASSWORD
 from .typist import press, show_active, type_text
 
-PASSWORD = "rahasia123"
+__all__ = ["PASSWORD"]
 
-@pytest.fixture(autouse=True)
-def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(auth, "SCRYPT_N", 2**8)
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[Any]:
-    from desa_app.gui.session import AppSession
-
-    db = init_village(tmp_path / "desa.sqlite3", "35.01.01.2001", "admin", "Operator",
-                      PASSWORD)
-    store = VillageStore(db)
-    admin = store.users.authenticate("admin", PASSWORD)
-    store.users.add(admin, "agen1", "Agen Satu", "enumerator", PASSWORD)
-    store.set_dusun_names(admin, ["Krajan", "Ngemplak", "Sidomulyo"])
-    yield AppSession(store, store.users.authenticate("agen1", PASSWORD))
-    store.close(backup=False)
 
 def open_editor(qtbot: Any, session: Any) -> FormEditor:
     widget = FormEditor(session)
@@ -45,10 +23,6 @@ def open_editor(qtbot: Any, session: Any) -> FormEditor:
     show_active(qtbot, widget)
     widget.focus_first()  # what the form host does when it shows a record
     return widget
-
-@pytest.fixture
-def editor(qtbot: Any, session: Any) -> FormEditor:
-    return open_editor(qtbot, session)
 
 def focused_field() -> str | None:
     widget = QApplication.focusWidget()

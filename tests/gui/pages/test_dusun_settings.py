@@ -4,7 +4,6 @@ core stored."""
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from desa_app.core.paths import forms_dir
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor
 from desa_app.core.store.village import init_village
@@ -25,13 +23,9 @@ from desa_app.gui.qt import QApplication, QLineEdit, QMessageBox, Qt, QTimer, QW
 from desa_app.gui.session import AppSession
 from desa_app.gui.settings import AppSettings
 
-from .test_home_and_settings import quick_and_isolated
+from ..village import EXAMPLE, PASSWORD
 
-PASSWORD = "rahasia123"
-EXAMPLE = json.loads((forms_dir() / "examples" / "ddk_contoh.json").read_text("utf-8"))
-
-
-__all__ = ["quick_and_isolated"]  # the autouse fixture of the settings tests, here too
+pytestmark = pytest.mark.usefixtures("home_and_settings_only")
 
 
 def household(serial: int, dusun: str) -> dict:

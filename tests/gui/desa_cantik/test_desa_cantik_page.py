@@ -5,41 +5,18 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from desa_app.core import auth
 from desa_app.core.store.facade import VillageStore
-from desa_app.core.store.village import init_village
 from desa_app.gui.desa_cantik.page import DesaCantikPage
 from desa_app.gui.qt import QApplication, QColor, Qt, QtCore
 from desa_app.gui.session import AppSession
 
-PASSWORD = "rahasia123"
+from ..village import PASSWORD
+
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(auth, "SCRYPT_N", 2**8)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[VillageStore]:
-    db = init_village(tmp_path / "desa.sqlite3", "35.01.01.2001", "admin", "Operator",
-                      PASSWORD)
-    store = VillageStore(db)
-    admin = store.users.authenticate("admin", PASSWORD)
-    for username, name, role in (("agen1", "Agen", "enumerator"),
-                                 ("bps1", "Pembina", "pembina"),
-                                 ("kominfo1", "Kominfo", "viewer")):
-        store.users.add(admin, username, name, role, PASSWORD)
-    yield store
-    store.close(backup=False)
 
 
 def page_for(qtbot: Any, store: VillageStore, username: str) -> DesaCantikPage:
