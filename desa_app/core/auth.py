@@ -13,6 +13,8 @@ import hmac
 import secrets
 from datetime import datetime, timedelta
 
+from desa_app.core.messages import text
+
 SCRYPT_N = 2**14  # 16 MiB of memory per hash (r=8): costly to brute-force, fine on 4 GB
 SCRYPT_R = 8
 SCRYPT_P = 1
@@ -47,11 +49,11 @@ def verify_password(password: str, stored: str) -> bool:
 
 
 def password_problem(password: str) -> str | None:
-    """Why a new password is not acceptable (Indonesian), or None."""
+    """Why a new password is not acceptable (in the language chosen now), or None."""
     if len(password) < MIN_LENGTH:
-        return f"Kata sandi minimal {MIN_LENGTH} karakter."
+        return text("auth.password_too_short", length=MIN_LENGTH)
     if password.isdigit():
-        return "Kata sandi jangan hanya angka; campur huruf dan angka."
+        return text("auth.password_only_digits")
     return None
 
 

@@ -1,4 +1,4 @@
-"""Errors a user can cause or meet with the database, each with an Indonesian message.
+"""Errors a user can cause or meet with the database, each with a message to show.
 
 They are kept apart from programming errors: the GUI shows these in a dialog (and may
 offer the newest good backup), the CLI prints them on one line; anything else is a bug
@@ -8,6 +8,8 @@ and crashes with a report.
 from __future__ import annotations
 
 from pathlib import Path
+
+from desa_app.core.messages import text
 
 
 class StoreError(Exception):
@@ -20,7 +22,7 @@ class StoreError(Exception):
 
     def __str__(self) -> str:
         if self.backup is not None:
-            return f"{self.message} Cadangan terbaru yang baik: {self.backup}"
+            return text("errors.with_backup", message=self.message, backup=self.backup)
         return self.message
 
 

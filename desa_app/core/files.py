@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desa_app.core.messages import text
+
 
 def fsync_path(path: Path) -> None:
     """Make a file (or a rename, for a folder) survive a power cut."""
@@ -31,7 +33,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
     """
     target = Path(target)
     if not target.parent.is_dir():
-        raise FileNotFoundError(f"Folder tujuan tidak ada: {target.parent}")
+        raise FileNotFoundError(text("exports.folder_missing", parent=target.parent))
     partial = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
         yield partial

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from desa_app.core import errors as E
+from desa_app.core.messages import text, text_in
 
 
 class Role(StrEnum):
@@ -53,29 +54,36 @@ class Action(StrEnum):
     SET_TARGETS = "set_targets"
 
 
-ROLE_LABELS = {
-    Role.ADMIN: "Operator desa (admin)", Role.ENUMERATOR: "Agen Statistik / Pokja",
-    Role.VERIFIER: "Tim verifikasi", Role.PEMBINA: "Pembina BPS", Role.VIEWER: "Diskominfo",
+_ROLE_KEYS = {
+    Role.ADMIN: "workflow.role.admin", Role.ENUMERATOR: "workflow.role.enumerator",
+    Role.VERIFIER: "workflow.role.verifier", Role.PEMBINA: "workflow.role.pembina",
+    Role.VIEWER: "workflow.role.viewer",
 }
-STATUS_LABELS = {
-    Status.DRAFT: "Draf", Status.SUBMITTED: "Diserahkan ke Tim",
-    Status.RETURNED: "Dikembalikan", Status.VERIFIED: "Disetujui",
-    Status.ENTERED: "Sudah diinput ke Prodeskel",
+_STATUS_KEYS = {
+    Status.DRAFT: "workflow.status.draft", Status.SUBMITTED: "workflow.status.submitted",
+    Status.RETURNED: "workflow.status.returned", Status.VERIFIED: "workflow.status.verified",
+    Status.ENTERED: "workflow.status.entered",
 }
-ACTION_LABELS = {
-    Action.VIEW: "melihat data", Action.CREATE: "membuat rekaman", Action.EDIT: "mengubah isian",
-    Action.SUBMIT: "menyerahkan ke Tim", Action.RETURN: "mengembalikan",
-    Action.VERIFY: "menyetujui", Action.MARK_ENTERED: "menandai sudah diinput ke Prodeskel",
-    Action.DELETE: "menghapus rekaman", Action.RESTORE: "memulihkan rekaman terhapus",
-    Action.ADD_NOTE: "menulis catatan", Action.RESOLVE_NOTE: "menandai catatan selesai",
-    Action.MANAGE_USERS: "mengelola pengguna", Action.CHANGE_SETTINGS: "mengubah pengaturan",
-    Action.BACKUP: "membuat cadangan", Action.RESTORE_BACKUP: "memulihkan cadangan",
-    Action.EXPORT: "mengekspor data", Action.VIEW_AUDIT: "melihat log audit",
-    Action.MANAGE_VISITS: "mencatat kunjungan pembinaan",
-    Action.MANAGE_AGENTS: "mengelola daftar Agen Statistik",
-    Action.LOG_ACTIVITY: "mencatat kegiatan Desa Cantik",
-    Action.MANAGE_SOP: "mengisi jadwal SOP", Action.SET_TARGETS: "menetapkan target keluarga",
-}
+_ACTION_KEYS = {action: f"workflow.action.{action.value}" for action in Action}
+
+
+def role_label(role: Role | str) -> str:
+    """The role's name in the language chosen now (for messages on screen)."""
+    return text(_ROLE_KEYS[Role(role)])
+
+
+def status_label(status: Status | str) -> str:
+    return text(_STATUS_KEYS[Status(status)])
+
+
+def action_label(action: Action) -> str:
+    return text(_ACTION_KEYS[action])
+
+
+# Indonesian whatever the screen language: documents (workbook, PDFs) and the CLI use these
+ROLE_LABELS = {role: text_in("id", key) for role, key in _ROLE_KEYS.items()}
+STATUS_LABELS = {status: text_in("id", key) for status, key in _STATUS_KEYS.items()}
+ACTION_LABELS = {action: text_in("id", key) for action, key in _ACTION_KEYS.items()}
 
 A = Action
 PERMISSIONS: dict[Role, frozenset[Action]] = {
@@ -119,7 +127,7 @@ def allowed(role: Role | str, action: Action) -> bool:
 def require(role: Role | str, action: Action) -> None:
     if not allowed(role, action):
         raise E.PermissionDenied(
-            f"Peran {ROLE_LABELS[Role(role)]} tidak berwenang {ACTION_LABELS[action]}."
+            text("workflow.role_not_allowed", role=role_label(role), action=action_label(action))
         )
 
 
@@ -131,8 +139,8 @@ def require_edit(role: Role | str, status: Status | str) -> None:
     require(role, A.EDIT)
     if not can_edit(role, status):
         raise E.WorkflowError(
-            f"Rekaman berstatus «{STATUS_LABELS[Status(status)]}» tidak dapat diubah oleh "
-            f"{ROLE_LABELS[Role(role)]}."
+            text("workflow.status_not_editable", status=status_label(status),
+                 role=role_label(role))
         )
 
 
@@ -141,15 +149,12 @@ def next_status(action: Action, current: Status | str) -> Status:
     sources, target = TRANSITIONS[action]
     if Status(current) not in sources:
         raise E.WorkflowError(
-            f"Tidak dapat {ACTION_LABELS[action]}: rekaman berstatus "
-            f"«{STATUS_LABELS[Status(current)]}»."
+            text("workflow.wrong_status", action=action_label(action),
+                 status=status_label(current))
         )
     return target
 
 
 def require_independent_verifier(user_id: int, created_by: int, updated_by: int) -> None:
     if user_id in (created_by, updated_by):
-        raise E.WorkflowError(
-            "Pemisahan tugas: Anda tidak dapat menyetujui rekaman yang Anda buat atau ubah "
-            "terakhir kali; minta anggota Tim lain."
-        )
+        raise E.WorkflowError(text("workflow.separation_of_duties"))

@@ -8,6 +8,7 @@ used in the code exists and has both languages.
 
 from __future__ import annotations
 
+from desa_app.core import messages as core_messages
 from desa_app.gui.messages import CATALOGUE
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -18,6 +19,7 @@ def set_language(language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(language)
     _current["language"] = language
+    core_messages.set_language(language)  # errors and issues made in core follow the screen
 
 
 def language() -> str:

@@ -41,6 +41,7 @@ from desa_app.core.exports.metadata import metadata_names, write_metadata
 from desa_app.core.exports.package_reader import VerifyReport, verify_package
 from desa_app.core.exports.progress import Progress
 from desa_app.core.files import atomic_output
+from desa_app.core.messages import text
 from desa_app.core.store import signing
 from desa_app.core.store.export_source import ExportSource
 
@@ -143,7 +144,7 @@ def _zip(folder: Path, names: Sequence[str], target: Path, stamp: ZipStamp,
          progress: Progress) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for index, name in enumerate(names):
-            progress.step(index, len(names), f"Mengemas {name}")
+            progress.step(index, len(names), text("exports.step.packing", name=name))
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.external_attr = 0o100644 << 16  # a plain file, never a link
             info.compress_type = (zipfile.ZIP_STORED if name.endswith(STORED_SUFFIXES)
@@ -151,7 +152,7 @@ def _zip(folder: Path, names: Sequence[str], target: Path, stamp: ZipStamp,
             with (folder / name).open("rb") as src, archive.open(info, "w") as dst:
                 while chunk := src.read(1 << 20):
                     dst.write(chunk)
-        progress.step(len(names), len(names), "Paket selesai")
+        progress.step(len(names), len(names), text("exports.step.package_done"))
 
 
 def build_package(source: ExportSource, out: Path, parts: Sequence[PackagePart],
@@ -160,30 +161,31 @@ def build_package(source: ExportSource, out: Path, parts: Sequence[PackagePart],
     progress = progress or Progress()
     out = Path(out)
     if not out.parent.is_dir():
-        raise PackageError(f"Folder tujuan tidak ada: {out.parent}")
+        raise PackageError(text("exports.folder_missing", parent=out.parent))
     _check_parts(parts, {*RESERVED, *metadata_names(source.instrument)})
     key = signing.village_key(source.store.db)
     stages = len(parts) + 3  # summary, parts, metadata, zip
     try:
         with tempfile.TemporaryDirectory(prefix="desa-paket-") as temp:
             folder = Path(temp)
-            first = _Stage(progress, 0, stages, "Membaca rekaman")
+            first = _Stage(progress, 0, stages, text("exports.step.reading"))
             first.step(0, 1)
             summary = summarise(source, lambda done, total: first.step(done, total))
             context = PackageContext(source, key.fingerprint, summary)
             for index, part in enumerate(parts, start=1):
-                stage = _Stage(progress, index, stages, part.title or f"Menulis {part.name}")
+                stage = _Stage(progress, index, stages,
+                               part.title or text("exports.step.writing", name=part.name))
                 stage.step(0, 1)
                 _write_part(folder, part, stage, context)
-            meta = _Stage(progress, stages - 2, stages, "Menulis metadata")
+            meta = _Stage(progress, stages - 2, stages, text("exports.step.metadata"))
             meta.step(0, 1)
             for name in write_metadata(source, folder, context.years):
                 context.files[name] = file_digest(folder / name)
             return _seal(source, out, folder, context, key,
-                         _Stage(progress, stages - 1, stages, "Mengemas paket"))
+                         _Stage(progress, stages - 1, stages, text("exports.step.package")))
     except OSError as exc:
         reason = "disk penuh" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-        raise PackageError(f"Paket tidak dapat ditulis ke {out}: {reason}.") from exc
+        raise PackageError(text("exports.package_unwritable", out=out, reason=reason)) from exc
 
 
 def _write_part(folder: Path, part: PackagePart, progress: Progress,
@@ -271,13 +273,14 @@ def standard_parts(source: ExportSource) -> list[PackagePart]:
                            data_fingerprint=context.data_fingerprint(), progress=progress)
 
     return [
-        PackagePart("data/prodeskel-ddk.xlsx", workbook, "Menulis buku kerja Prodeskel"),
+        PackagePart("data/prodeskel-ddk.xlsx", workbook, text("exports.step.workbook")),
         *(PackagePart(f"dokumen/keluarga/ddk-keluarga-{slug}.pdf", households(dusun),
-                      f"Menulis formulir keluarga {dusun or 'tanpa dusun'} (PDF)")
+                      text("exports.step.household_forms",
+                           dusun=dusun or text("exports.step.no_dusun")))
           for dusun, slug in _slugs(source.dusun_names())),
-        PackagePart("dokumen/laporan-kegiatan.pdf", laporan, "Menulis laporan kegiatan"),
+        PackagePart("dokumen/laporan-kegiatan.pdf", laporan, text("exports.step.laporan")),
         PackagePart("dokumen/berita-acara-verifikasi.pdf", berita_acara,
-                    "Menulis berita acara verifikasi"),
+                    text("exports.step.berita_acara")),
     ]
 
 

@@ -31,6 +31,7 @@ from desa_app.core.exports.manifest import (
     data_fingerprint,
     unsafe_name_reason,
 )
+from desa_app.core.messages import text
 from desa_app.core.store import signing
 
 MAX_MEMBERS = 10_000
@@ -113,15 +114,15 @@ class VerifyReport:
         lines = [f"- {problem}" for problem in self.problems]
         if self.manifest is not None:
             counts = ", ".join(f"{k} {v}" for k, v in self.status_counts.items())
-            lines += [f"Desa: {self.village}",
-                      f"Diekspor: {self.exported_at} oleh {self.exported_by}",
-                      f"Rekaman dalam paket: {self.records}"
-                      + (f" (status di desa: {counts})" if counts else ""),
-                      f"Berkas diperiksa: {self.files_checked}"]
+            lines += [text("exports.check.village", village=self.village),
+                      text("exports.check.exported", at=self.exported_at, by=self.exported_by),
+                      text("exports.check.records", records=self.records)
+                      + (text("exports.check.status_counts", counts=counts) if counts else ""),
+                      text("exports.check.files_checked", files=self.files_checked)]
         if self.key_fingerprint:
-            lines.append(f"Sidik kunci penanda tangan: {self.key_fingerprint}")
+            lines.append(text("exports.check.key_fingerprint", fingerprint=self.key_fingerprint))
         if self.data_fingerprint:
-            lines.append(f"Sidik data (Berita Acara): {self.data_fingerprint}")
+            lines.append(text("exports.check.data_fingerprint", fingerprint=self.data_fingerprint))
         return lines
 
 
@@ -136,8 +137,7 @@ def _is_link(info: zipfile.ZipInfo) -> bool:
 def _table_problems(infos: list[zipfile.ZipInfo]) -> list[str]:
     """Everything wrong with the table of contents; checked before any member is read."""
     if len(infos) > MAX_MEMBERS:
-        return [f"Paket berisi terlalu banyak berkas ({len(infos)}; paling banyak "
-                f"{MAX_MEMBERS})."]
+        return [text("exports.check.too_many_files", count=len(infos), limit=MAX_MEMBERS)]
     problems: list[str] = []
     seen: set[str] = set()
     folded: set[str] = set()
@@ -146,32 +146,29 @@ def _table_problems(infos: list[zipfile.ZipInfo]) -> list[str]:
         name = info.filename
         reason = unsafe_name_reason(name)
         if reason is not None:
-            problems.append(f"Nama berkas tidak aman di dalam paket: {name!r} ({reason}).")
+            problems.append(text("exports.check.unsafe_name", name=name, reason=reason))
         if name in seen or name.casefold() in folded:
-            problems.append(f"Nama berkas ganda di dalam paket: {name}.")
+            problems.append(text("exports.check.duplicate_name", name=name))
         seen.add(name)
         folded.add(name.casefold())
         if _is_link(info):
-            problems.append(f"Berkas {name} adalah tautan simbolik; paket tidak boleh "
-                            "berisi tautan.")
+            problems.append(text("exports.check.symlink", name=name))
         if info.flag_bits & 0x1:
-            problems.append(f"Berkas {name} terenkripsi; paket tidak boleh berisi berkas "
-                            "terenkripsi.")
+            problems.append(text("exports.check.encrypted", name=name))
         if info.compress_type not in ALLOWED_METHODS:
-            problems.append(f"Berkas {name} memakai metode kompresi yang tidak didukung.")
+            problems.append(text("exports.check.compression", name=name))
         limit = MAX_SMALL.get(name, MAX_MEMBER_SIZE)
         if info.file_size > limit:
-            problems.append(f"Berkas {name} terlalu besar ({_size(info.file_size)}; paling "
-                            f"besar {_size(limit)}).")
+            problems.append(text("exports.check.file_too_big",
+                                 name=name, size=_size(info.file_size), limit=_size(limit)))
         elif (info.file_size > RATIO_FROM
               and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
             ratio = info.file_size // max(info.compress_size, 1)
-            problems.append(f"Berkas {name} mencurigakan: rasio kompresi {ratio}:1 "
-                            "(kemungkinan bom ZIP).")
+            problems.append(text("exports.check.zip_bomb", name=name, ratio=ratio))
         total += info.file_size
     if total > MAX_TOTAL_SIZE:
-        problems.append(f"Isi paket terlalu besar setelah dibuka ({_size(total)}; paling "
-                        f"besar {_size(MAX_TOTAL_SIZE)}).")
+        problems.append(text("exports.check.total_too_big",
+                             size=_size(total), limit=_size(MAX_TOTAL_SIZE)))
     return problems
 
 
@@ -204,10 +201,10 @@ def _parse_manifest(raw: bytes, report: VerifyReport) -> list[dict[str, Any]] | 
     try:
         manifest = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        report.problems.append(f"{MANIFEST} bukan JSON yang sah.")
+        report.problems.append(text("exports.check.manifest_not_json", manifest=MANIFEST))
         return None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        report.problems.append(f"{MANIFEST} bukan manifest paket desa-app.")
+        report.problems.append(text("exports.check.manifest_foreign", manifest=MANIFEST))
         return None
     report.manifest = manifest
     files = manifest.get("files")
@@ -215,7 +212,7 @@ def _parse_manifest(raw: bytes, report: VerifyReport) -> list[dict[str, Any]] | 
             isinstance(f, dict) and isinstance(f.get("name"), str)
             and isinstance(f.get("size"), int) and isinstance(f.get("sha256"), str)
             and SHA256.match(f["sha256"]) for f in files):
-        report.problems.append(f"Daftar berkas di {MANIFEST} tidak sesuai format.")
+        report.problems.append(text("exports.check.manifest_list_format", manifest=MANIFEST))
         return None
     return files
 
@@ -223,9 +220,9 @@ def _parse_manifest(raw: bytes, report: VerifyReport) -> list[dict[str, Any]] | 
 def _check_signature(raw: bytes, signature: bytes | None, public: bytes | None,
                      expected: str | None, report: VerifyReport) -> None:
     if signature is None:
-        report.problems.append(f"{SIGNATURE} tidak ada; paket tidak ditandatangani.")
+        report.problems.append(text("exports.check.signature_missing", signature=SIGNATURE))
     if public is None:
-        report.problems.append(f"{PUBLIC_KEY} tidak ada; penanda tangan tidak diketahui.")
+        report.problems.append(text("exports.check.public_key_missing", public_key=PUBLIC_KEY))
         return
     try:
         key = signing.load_public_key(public)
@@ -237,38 +234,36 @@ def _check_signature(raw: bytes, signature: bytes | None, public: bytes | None,
         report.signature_valid = signing.verify(key, raw, signature)
         if not report.signature_valid:
             report.problems.append(
-                f"Tanda tangan manifest tidak cocok: {MANIFEST}, {SIGNATURE} atau "
-                f"{PUBLIC_KEY} telah diubah.")
+                text("exports.check.signature_mismatch",
+                     manifest=MANIFEST, signature=SIGNATURE, public_key=PUBLIC_KEY))
     if expected is not None and not signing.same_fingerprint(report.key_fingerprint,
                                                              expected):
         report.problems.append(
-            f"Sidik kunci penanda tangan {report.key_fingerprint} berbeda dengan yang "
-            f"diharapkan ({expected}).")
+            text("exports.check.key_unexpected",
+                 expected=expected, fingerprint=report.key_fingerprint))
 
 
 def _check_files(listed: list[dict[str, Any]], digests: dict[str, FileDigest],
                  report: VerifyReport) -> None:
     names = [entry["name"] for entry in listed]
     for name in sorted({n for n in names if names.count(n) > 1}):
-        report.problems.append(f"Berkas {name} tercantum lebih dari sekali di {MANIFEST}.")
+        report.problems.append(text("exports.check.listed_twice", name=name, manifest=MANIFEST))
     for entry in listed:
         name, size, sha = entry["name"], entry["size"], entry["sha256"]
         actual = digests.get(name)
         if actual is None:
-            report.problems.append(f"Berkas {name} tercantum di manifest tetapi tidak ada "
-                                   "di paket.")
+            report.problems.append(text("exports.check.listed_not_present", name=name))
         elif actual.size != size:
-            report.problems.append(f"Berkas {name} berbeda dari manifest (ukuran "
-                                   f"{_size(actual.size)}, seharusnya {_size(size)}).")
+            report.problems.append(text("exports.check.size_differs",
+                                        name=name, size=_size(actual.size), expected=_size(size)))
         elif actual.sha256 != sha:
-            report.problems.append(f"Berkas {name} berbeda dari manifest (SHA-256 "
-                                   f"{actual.sha256[:16]}…, seharusnya {sha[:16]}…).")
+            report.problems.append(text("exports.check.hash_differs",
+                                        name=name, actual=actual.sha256[:16], expected=sha[:16]))
         else:
             report.files_checked += 1
     extra = sorted(set(digests) - set(names) - RESERVED)
     if extra:
-        report.problems.append("Berkas tambahan tidak tercantum di manifest: "
-                               + ", ".join(extra) + ".")
+        report.problems.append(text("exports.check.extra_files", names=", ".join(extra)))
 
 
 def _check_data_fingerprints(listed: list[dict[str, Any]], report: VerifyReport) -> None:
@@ -279,8 +274,8 @@ def _check_data_fingerprints(listed: list[dict[str, Any]], report: VerifyReport)
         if (not isinstance(covered, list) or not all(c in hashes for c in covered)
                 or data_fingerprint({c: hashes[c] for c in covered}) != entry.get("sha256")):
             what = entry.get("for", "?") if isinstance(entry, dict) else "?"
-            report.problems.append(f"Sidik data untuk {what} tidak cocok dengan daftar "
-                                   f"berkas di {MANIFEST}.")
+            report.problems.append(text("exports.check.data_fingerprint_mismatch",
+                                        what=what, manifest=MANIFEST))
 
 
 def verify_package(path: Path, expected_fingerprint: str | None = None) -> VerifyReport:
@@ -289,10 +284,10 @@ def verify_package(path: Path, expected_fingerprint: str | None = None) -> Verif
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
-        report.problems.append(f"Berkas paket tidak ditemukan: {path}.")
+        report.problems.append(text("exports.check.package_missing", path=path))
         return report
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        report.problems.append(f"Bukan berkas ZIP yang sah: {Path(path).name}.")
+        report.problems.append(text("exports.check.not_zip", name=Path(path).name))
         return report
     with archive:
         infos = archive.infolist()
@@ -303,8 +298,7 @@ def verify_package(path: Path, expected_fingerprint: str | None = None) -> Verif
         for info in infos:
             digest = _hash_member(archive, info)
             if digest is None:
-                report.problems.append(f"Berkas {info.filename} di dalam ZIP rusak "
-                                       "(tidak dapat dibaca utuh).")
+                report.problems.append(text("exports.check.zip_damaged", filename=info.filename))
             else:
                 digests[info.filename] = digest
         names = set(digests)
@@ -312,7 +306,7 @@ def verify_package(path: Path, expected_fingerprint: str | None = None) -> Verif
         signature = _read_small(archive, SIGNATURE, names)
         public = _read_small(archive, PUBLIC_KEY, names)
     if raw is None:
-        report.problems.append(f"{MANIFEST} tidak ada di dalam paket.")
+        report.problems.append(text("exports.check.manifest_missing", manifest=MANIFEST))
         return report
     _check_signature(raw, signature, public, expected_fingerprint, report)
     listed = _parse_manifest(raw, report)
@@ -320,8 +314,8 @@ def verify_package(path: Path, expected_fingerprint: str | None = None) -> Verif
         return report
     stated = report.manifest.get("key_fingerprint") if report.manifest else None
     if report.key_fingerprint and stated != report.key_fingerprint:
-        report.problems.append(f"Sidik kunci di manifest ({stated}) berbeda dengan kunci "
-                               f"penanda tangan ({report.key_fingerprint}).")
+        report.problems.append(text("exports.check.manifest_key_differs",
+                                    stated=stated, fingerprint=report.key_fingerprint))
     _check_files(listed, digests, report)
     _check_data_fingerprints(listed, report)
     return report

@@ -12,13 +12,14 @@ import threading
 from collections.abc import Callable
 
 from desa_app.core.errors import StoreError
+from desa_app.core.messages import text
 
 
 class ExportCancelled(StoreError):
     """The user stopped the export; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("Ekspor dibatalkan; tidak ada berkas yang ditulis.")
+        super().__init__(text("exports.cancelled"))
 
 
 class Progress:

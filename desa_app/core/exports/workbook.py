@@ -35,6 +35,7 @@ from desa_app.core.exports.styles import HEADER_FILL, HEADER_FONT, NAME_FONT, TI
 from desa_app.core.exports.village_sheets import write_village_sheets
 from desa_app.core.files import atomic_output
 from desa_app.core.instrument.model import Repeat
+from desa_app.core.messages import text
 from desa_app.core.store.export_source import ExportRecord, ExportSource
 from desa_app.core.workflow import STATUS_LABELS
 
@@ -282,7 +283,7 @@ def _write_workbook(source: ExportSource, out: Path, progress: Progress | None
                     ) -> WorkbookResult:
     progress = progress or Progress()
     total = source.count()
-    progress.step(0, total, "Menyiapkan buku kerja")
+    progress.step(0, total, text("exports.step.workbook_prepare"))
     with atomic_output(Path(out)) as partial:
         book = Workbook(write_only=True)
         plans = plan_sheets(source.instrument, with_status=source.all_statuses)
@@ -303,14 +304,14 @@ def _write_workbook(source: ExportSource, out: Path, progress: Progress | None
                 rekap.add(record.answers)
                 done += 1
                 if done % PROGRESS_EVERY == 0:
-                    progress.step(done, total, "Menulis keluarga dan anggota")
+                    progress.step(done, total, text("exports.step.workbook_rows"))
         except BaseException:
             _discard(book)
             raise
         for sheet in sheets:
             sheet.finish()
         _write_rekap(rekap_sheet, source, rekap)
-        progress.step(done, total, "Menyimpan berkas Excel")
+        progress.step(done, total, text("exports.step.workbook_save"))
         book.save(partial)
     return WorkbookResult(Path(out), done,
                           {**{s.plan.title: s.rows for s in sheets}, **village_rows})

@@ -27,6 +27,7 @@ from enum import StrEnum
 from typing import Final, Literal
 
 from desa_app.core.identity.wilayah import WilayahRegistry, get_registry
+from desa_app.core.messages import text
 
 __all__ = [
     "KK_EARLIEST_ISSUE_YEAR",
@@ -56,7 +57,7 @@ _SEX_CODES: Final[dict[str, Sex]] = {
     "2": "P",
     "PEREMPUAN": "P",
 }
-_SEX_WORDS: Final[dict[Sex, str]] = {"L": "laki-laki", "P": "perempuan"}
+_SEX_WORDS: Final[dict[Sex, str]] = {"L": "identity.sex_male", "P": "identity.sex_female"}
 
 
 class Problem(StrEnum):
@@ -79,8 +80,8 @@ def _dotted_region(digits: str) -> str:
     return f"{digits[0:2]}.{digits[2:4]}.{digits[4:6]}"
 
 
-def _not_16_message(label: str, value: str) -> str:
-    return f"{label} harus 16 angka (sekarang {len(value)} karakter)."
+def _not_16_message(key: str, value: str) -> str:
+    return text(key, length=len(value))
 
 
 @dataclass(frozen=True)
@@ -122,23 +123,17 @@ class NikCheck(_NumberCheck):
     """Decoded birth date when digits 7-12 form a real date (century resolved)."""
 
     def messages(self) -> list[str]:
-        """One short Indonesian message per problem, for showing next to the field."""
+        """One short message per problem (language chosen now), shown next to the field."""
         texts: dict[Problem, Callable[[], str]] = {
-            Problem.NOT_16_DIGITS: lambda: _not_16_message("NIK", self.value),
-            Problem.REGION_UNKNOWN: lambda: (
-                f"6 angka pertama NIK ({self.region_code}) bukan kode kecamatan yang dikenal."
-            ),
-            Problem.DATE_INVALID: lambda: (
-                "Angka ke-7 s.d. 12 NIK bukan tanggal lahir yang sah (DDMMYY, perempuan +40)."
-            ),
-            Problem.SERIAL_ZERO: lambda: "4 angka terakhir NIK tidak boleh 0000.",
-            Problem.SEX_MISMATCH: lambda: (
-                "Jenis kelamin tidak cocok dengan NIK (tanggal di NIK menunjukkan"
-                f" {_SEX_WORDS[self.sex] if self.sex else '?'})."
-            ),
-            Problem.BIRTHDATE_MISMATCH: lambda: (
-                f"Tanggal lahir tidak cocok dengan NIK (NIK: {self._nik_date()})."
-            ),
+            Problem.NOT_16_DIGITS: lambda: _not_16_message("identity.nik_length", self.value),
+            Problem.REGION_UNKNOWN: lambda: text("identity.nik_region",
+                                                 region=self.region_code),
+            Problem.DATE_INVALID: lambda: text("identity.nik_date"),
+            Problem.SERIAL_ZERO: lambda: text("identity.nik_serial"),
+            Problem.SEX_MISMATCH: lambda: text(
+                "identity.nik_sex", sex=text(_SEX_WORDS[self.sex]) if self.sex else "?"),
+            Problem.BIRTHDATE_MISMATCH: lambda: text("identity.nik_birth_date",
+                                                     date=self._nik_date()),
         }
         return [texts[p]() for p in self.problems]
 
@@ -159,17 +154,12 @@ class KkCheck(_NumberCheck):
     """Decoded issue date when digits 7-12 form a real, not-future date."""
 
     def messages(self) -> list[str]:
-        """One short Indonesian message per problem, for showing next to the field."""
+        """One short message per problem (language chosen now), shown next to the field."""
         texts: dict[Problem, Callable[[], str]] = {
-            Problem.NOT_16_DIGITS: lambda: _not_16_message("Nomor KK", self.value),
-            Problem.REGION_UNKNOWN: lambda: (
-                f"6 angka pertama nomor KK ({self.region_code}) bukan kode kecamatan yang dikenal."
-            ),
-            Problem.DATE_INVALID: lambda: (
-                "Angka ke-7 s.d. 12 nomor KK bukan tanggal terbit yang sah"
-                " (DDMMYY, tidak boleh di masa depan)."
-            ),
-            Problem.SERIAL_ZERO: lambda: "4 angka terakhir nomor KK tidak boleh 0000.",
+            Problem.NOT_16_DIGITS: lambda: _not_16_message("identity.kk_length", self.value),
+            Problem.REGION_UNKNOWN: lambda: text("identity.kk_region", region=self.region_code),
+            Problem.DATE_INVALID: lambda: text("identity.kk_date"),
+            Problem.SERIAL_ZERO: lambda: text("identity.kk_serial"),
         }
         return [texts[p]() for p in self.problems if p in texts]
 

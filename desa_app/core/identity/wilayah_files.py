@@ -16,6 +16,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Final
 
+from desa_app.core import messages
+
 # Digit groups of each level: PP, KK, CC, DDDD; the dotted form is 2, 5, 8 or 13 long.
 GROUP_SIZES: Final[tuple[int, ...]] = (2, 2, 2, 4)
 DOTTED_LENGTHS: Final[frozenset[int]] = frozenset({2, 5, 8, 13})
@@ -56,7 +58,8 @@ class WilayahDataError(Exception):
 
 def _malformed(path: Path, line: int, reason: str) -> WilayahDataError:
     return WilayahDataError(
-        f"Berkas kode wilayah rusak pada baris {line}: {path} ({reason})", path, line
+        messages.text("identity.wilayah_file_bad_line",
+                      line=line, path=path, reason=reason), path, line
     )
 
 
@@ -75,16 +78,18 @@ def _read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise WilayahDataError(f"Berkas kode wilayah tidak ditemukan: {path}", path) from exc
+        raise WilayahDataError(messages.text("identity.wilayah_file_missing",
+                                             path=path), path) from exc
     except OSError as exc:
         raise WilayahDataError(
-            f"Berkas kode wilayah tidak dapat dibuka: {path} ({exc.strerror})", path
+            messages.text("identity.wilayah_file_unopenable",
+                          path=path, strerror=exc.strerror), path
         ) from exc
     try:
         return raw.decode("utf-8-sig")  # -sig: tolerate a BOM left by spreadsheet programs
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise _malformed(path, line, "bukan teks UTF-8") from exc
+        raise _malformed(path, line, messages.text("identity.wilayah_not_utf8")) from exc
 
 
 def _fast_table(
@@ -145,15 +150,16 @@ def _checked_table(
         except StopIteration:
             break
         except csv.Error as exc:
-            raise _malformed(path, line, f"format CSV salah: {exc}") from exc
+            raise _malformed(path, line, messages.text("identity.wilayah_csv", exc=exc)) from exc
         if line == 1:
             if tuple(cell.strip() for cell in row) != header:
-                raise _malformed(path, 1, f"judul kolom harus {','.join(header)}")
+                raise _malformed(path, 1, messages.text("identity.wilayah_header",
+                                                        header=','.join(header)))
             continue
         if not row:  # tolerate blank lines (e.g. extra trailing newlines)
             continue
         if len(row) != 2:
-            raise _malformed(path, line, f"harus 2 kolom, ada {len(row)}")
+            raise _malformed(path, line, messages.text("identity.wilayah_columns", count=len(row)))
         code, value = row[0].strip(), row[1].strip()
         reason = check_row(code, value)
         if reason is None and code in table:
@@ -162,9 +168,9 @@ def _checked_table(
             raise _malformed(path, line, reason)
         table[code] = value
     if reader.line_num == 0:
-        raise WilayahDataError(f"Berkas kode wilayah kosong: {path}", path)
+        raise WilayahDataError(messages.text("identity.wilayah_file_empty", path=path), path)
     if not table:
-        raise WilayahDataError(f"Berkas kode wilayah tidak berisi data: {path}", path)
+        raise WilayahDataError(messages.text("identity.wilayah_file_no_data", path=path), path)
     return table
 
 

@@ -1,7 +1,8 @@
 """Checking one cell: required, type, choice list, constraint, checks, repeat count.
 
 Kept apart from the state so the rules of what makes an answer acceptable live in one
-short place. Messages are Indonesian; a definition's own message wins over the default.
+short place. Messages follow the language chosen (``core/messages``); a definition's own
+message wins over the default.
 """
 
 from __future__ import annotations
@@ -9,17 +10,21 @@ from __future__ import annotations
 from desa_app.core.instrument.expr import Context
 from desa_app.core.instrument.expr.values import to_bool, to_number
 from desa_app.core.instrument.issues import Issue, Key, path_of
-from desa_app.core.instrument.model import FieldType, Severity, Text
+from desa_app.core.instrument.model import DEFAULT_LANGUAGE, FieldType, Severity, Text
 from desa_app.core.instrument.plan import NodePlan
 from desa_app.core.instrument.record_view import RecordView
 from desa_app.core.instrument.values_io import is_empty, type_problem
+from desa_app.core.messages import language, text
 
-REQUIRED_DEFAULT = "Wajib diisi."
-CONSTRAINT_DEFAULT = "Jawaban tidak memenuhi aturan isian ini."
+REQUIRED_DEFAULT = "instrument.required"
+CONSTRAINT_DEFAULT = "instrument.constraint"
+"""Message keys of the defaults (see ``core/messages/instrument.py``)."""
 
 
-def _message(text: Text, fallback: str) -> str:
-    return text.get() or fallback
+def _message(own: Text, fallback_key: str) -> str:
+    """The definition's own message, else the default, in the language chosen now."""
+    english = language() == "en"
+    return own.get("English" if english else DEFAULT_LANGUAGE) or text(fallback_key)
 
 
 def validate_cell(state: RecordView, plan: NodePlan, key: Key) -> list[Issue]:
@@ -64,7 +69,7 @@ def validate_cell(state: RecordView, plan: NodePlan, key: Key) -> list[Issue]:
         wanted = to_number(plan.repeat_count(ctx))
         have = state.instance_count(plan.name, key)
         if wanted == wanted and int(wanted) != have:  # NaN: count unknown yet
-            add(Severity.ERROR, f"Jumlah isian harus {int(wanted)}, sekarang {have}.",
+            add(Severity.ERROR, text("instrument.repeat_count", wanted=int(wanted), have=have),
                 "repeat_count")
     return issues
 

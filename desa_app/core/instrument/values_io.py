@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from desa_app.core import messages
 from desa_app.core.instrument.expr.values import NodeSet
 from desa_app.core.instrument.model import DEFAULT_LANGUAGE, ChoiceList, Field, FieldType
 
@@ -157,8 +158,14 @@ MAX_DIGITS = 18
 64-bit integers (and Python's int() limit on digit strings is never reached)."""
 _ASCII_DIGITS = frozenset("0123456789")
 
-INTEGER_HOW = "tulis dengan angka 0-9 saja, mis. 12 atau 2.500.000"
-DECIMAL_HOW = "tulis dengan angka 0-9 dan satu koma atau titik desimal, mis. 12,5 atau 0,25"
+
+
+def _integer_problem() -> str:
+    return messages.text("instrument.integer", how=messages.text("instrument.integer_how"))
+
+
+def _decimal_problem() -> str:
+    return messages.text("instrument.decimal", how=messages.text("instrument.decimal_how"))
 
 
 def parse_number(text: str, field_type: FieldType) -> tuple[int | float | None, str | None]:
@@ -186,21 +193,21 @@ def parse_number(text: str, field_type: FieldType) -> tuple[int | float | None, 
     if not text:
         return None, None
     if sum(c in _ASCII_DIGITS for c in text) > MAX_DIGITS:
-        return None, f"Angka terlalu panjang (paling banyak {MAX_DIGITS} angka)."
+        return None, messages.text("instrument.number_too_long", digits=MAX_DIGITS)
     if _PLAIN_RE.fullmatch(text):
         return int(text), None
     if field_type is FieldType.INTEGER:
         if _GROUPED_RE.fullmatch(text):
             return int(text.replace(".", "")), None
         if _ONE_SEPARATOR_RE.fullmatch(text) or _GROUPED_DECIMAL_RE.fullmatch(text):
-            return None, "Harus bilangan bulat, tanpa koma/titik desimal (mis. 3 atau 2.500.000)."
-        return None, f"Harus bilangan bulat: {INTEGER_HOW}."
+            return None, messages.text("instrument.integer_no_decimals")
+        return None, _integer_problem()
     parts = _ONE_SEPARATOR_RE.fullmatch(text) or _GROUPED_DECIMAL_RE.fullmatch(text)
     if parts is not None:
         return float(f"{parts[1].replace('.', '')}.{parts[2]}"), None
     if _GROUPED_RE.fullmatch(text):  # two dots or more: 2.500.000 (one dot is a decimal)
         return int(text.replace(".", "")), None
-    return None, f"Harus berupa angka: {DECIMAL_HOW}."
+    return None, _decimal_problem()
 
 
 def _to_date_text(value: Any) -> Any:
@@ -228,23 +235,23 @@ def type_problem(field_type: FieldType, value: Any, choices: Any = None) -> str 
     ``choices``: the question's :class:`ChoiceList` (its codes are then listed in the
     message, see :func:`code_hint`), or just a collection of valid codes."""
     if field_type is FieldType.INTEGER and (isinstance(value, bool) or not isinstance(value, int)):
-        return _number_problem(value, field_type) or f"Harus bilangan bulat: {INTEGER_HOW}."
+        return _number_problem(value, field_type) or _integer_problem()
     if field_type is FieldType.DECIMAL and (
         isinstance(value, bool) or not isinstance(value, int | float)
     ):
-        return _number_problem(value, field_type) or f"Harus berupa angka: {DECIMAL_HOW}."
+        return _number_problem(value, field_type) or _decimal_problem()
     if field_type is FieldType.DATE:
         try:
             date.fromisoformat(str(value))
         except ValueError:
-            return "Tanggal tidak sah (tulis hari/bulan/tahun, mis. 31/12/1990)."
+            return messages.text("instrument.date")
     if choices is None or field_type not in (FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE):
         return None
     names = choices.by_name if isinstance(choices, ChoiceList) else choices
     if field_type is FieldType.SELECT_ONE:
         return None if str(value) in names else unknown_code_message([value], choices)
     if not isinstance(value, list):
-        return _with_hint("Jawaban pilihan ganda tidak sah.", choices)
+        return _with_hint(messages.text("instrument.multiple_invalid"), choices)
     unknown = [v for v in value if str(v) not in names]
     return unknown_code_message(unknown, choices) if unknown else None
 
@@ -285,13 +292,13 @@ def code_hint(choices: ChoiceList, language: str = "") -> str:
 def unknown_code_message(codes: list[Any], choices: Any) -> str:
     """``Kode 7 tidak ada. Pilih: ...`` for answers that are not codes of the list."""
     shown = ", ".join(_shown(code) for code in codes)
-    return _with_hint(f"Kode {shown} tidak ada.", choices)
+    return _with_hint(messages.text("instrument.unknown_code", codes=shown), choices)
 
 
 def _with_hint(message: str, choices: Any) -> str:
     if not isinstance(choices, ChoiceList):
         return message
-    hint = code_hint(choices)
+    hint = code_hint(choices, "English" if messages.language() == "en" else DEFAULT_LANGUAGE)
     if len(choices.choices) <= CODE_HINT_LIMIT:
         return f"{message} {hint}"
     return f"{message[:-1]}; {hint[0].lower()}{hint[1:]}"

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desa_app.core import errors as E
 from desa_app.core.clock import Clock
+from desa_app.core.messages import text
 from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database
 from desa_app.core.store.models import (
@@ -82,18 +83,18 @@ def read_upload(path: Path) -> Upload:
     try:
         size = path.stat().st_size
         if size > MAX_ATTACHMENT:
-            raise E.InvalidInput(f"Berkas {path.name} terlalu besar ({size / 2**20:.1f} MB); "
-                                 "paling besar 10 MB.")
+            raise E.InvalidInput(text("store.attachment_too_big_size",
+                                      name=path.name, size=size / 2 ** 20))
         with path.open("rb") as handle:
             content = handle.read(MAX_ATTACHMENT + 1)
     except OSError as exc:
-        raise E.InvalidInput(f"Berkas {path.name} tidak dapat dibaca: {exc.strerror}.") from exc
+        raise E.InvalidInput(text("store.attachment_unreadable",
+                                  name=path.name, strerror=exc.strerror)) from exc
     if len(content) > MAX_ATTACHMENT:
-        raise E.InvalidInput(f"Berkas {path.name} terlalu besar; paling besar 10 MB.")
+        raise E.InvalidInput(text("store.attachment_too_big", name=path.name))
     media = next((kind for magic, kind in MAGIC if content.startswith(magic)), None)
     if media is None:
-        raise E.InvalidInput(f"Berkas {path.name} bukan foto JPEG/PNG atau dokumen PDF; "
-                             "hanya jenis itu yang dapat dilampirkan.")
+        raise E.InvalidInput(text("store.attachment_wrong_kind", name=path.name))
     return Upload(path.name[-255:], media, content, hashlib.sha256(content).hexdigest())
 
 
@@ -101,15 +102,16 @@ def insert_attachment(session: Session, actor: Actor, owner_kind: str, owner_id:
                       upload: Upload, now: datetime) -> AttachmentInfo:
     """Store a checked file on its owner, in the caller's transaction (permission checked)."""
     if owner_kind not in OWNER_ACTIONS:
-        raise E.InvalidInput(f"Lampiran tidak dapat dipasang pada «{owner_kind}».")
+        raise E.InvalidInput(text("store.attachment_bad_owner", owner_kind=owner_kind))
     authorise(session, actor, OWNER_ACTIONS[owner_kind])
     if session.get(OWNER_MODELS[owner_kind], owner_id) is None:
-        raise E.NotFound(f"Tempat lampiran ({owner_kind} {owner_id}) tidak ditemukan.")
+        raise E.NotFound(text("store.attachment_owner_missing",
+                              owner_kind=owner_kind, owner_id=owner_id))
     same = session.execute(select(Attachment.filename).where(
         Attachment.owner_kind == owner_kind, Attachment.owner_id == owner_id,
         Attachment.sha256 == upload.sha256)).scalar()
     if same is not None:
-        raise E.InvalidInput(f"Berkas yang sama sudah dilampirkan (sebagai «{same}»).")
+        raise E.InvalidInput(text("store.attachment_same", same=same))
     row = Attachment(owner_kind=owner_kind, owner_id=owner_id, filename=upload.filename,
                      media_type=upload.media_type, size=len(upload.content),
                      sha256=upload.sha256, content=upload.content, added_by=actor.id,
@@ -153,8 +155,7 @@ class AttachmentMethods:
             content = bytes(row.content)
             if hashlib.sha256(content).hexdigest() != row.sha256 or len(content) != row.size:
                 raise AttachmentDamaged(
-                    f"Lampiran «{row.filename}» rusak: isinya tidak sama dengan saat "
-                    "dilampirkan. Lampirkan ulang berkas aslinya atau pulihkan dari cadangan.")
+                    text("store.attachment_damaged", filename=row.filename))
             return content
 
     def remove_attachment(self, actor: Actor, attachment_id: int) -> None:
@@ -171,5 +172,5 @@ class AttachmentMethods:
     def _attachment_row(session: Session, attachment_id: int) -> Attachment:
         row = session.get(Attachment, attachment_id)
         if row is None:
-            raise E.NotFound(f"Lampiran {attachment_id} tidak ditemukan.")
+            raise E.NotFound(text("store.attachment_not_found", attachment_id=attachment_id))
         return row

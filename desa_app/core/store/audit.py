@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desa_app.core.messages import text
 from desa_app.core.store.models import AuditEvent
 
 GENESIS = "0" * 64
@@ -67,11 +68,10 @@ def verify_chain(session: Session) -> ChainReport:
     for event in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars():
         count += 1
         if event.prev_hash != prev_hash:
-            return ChainReport(count, event.id, "tautan ke kejadian sebelumnya tidak cocok "
-                                                "(ada kejadian yang dihapus atau disisipkan)")
+            return ChainReport(count, event.id, text("store.audit_link_broken"))
         expected = event_hash(event.prev_hash, event.at, event.user_id, event.action,
                               event.entity, event.entity_id, event.detail)
         if expected != event.hash:
-            return ChainReport(count, event.id, "isi kejadian telah diubah")
+            return ChainReport(count, event.id, text("store.audit_event_changed"))
         prev_hash = event.hash
     return ChainReport(count, None)

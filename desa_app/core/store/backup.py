@@ -16,6 +16,7 @@ from typing import Any
 
 from desa_app.core import errors as E
 from desa_app.core.files import fsync_path
+from desa_app.core.messages import text
 from desa_app.core.store import sqlite
 
 KEEP = 10
@@ -79,9 +80,9 @@ def check_backup(path: Path, passphrase: str | None) -> None:
     """Raise a StoreError unless ``path`` is a sound database this passphrase opens."""
     kind = sqlite.file_kind(path)
     if kind == "missing":
-        raise E.DatabaseMissing(f"Berkas cadangan tidak ditemukan: {path}")
+        raise E.DatabaseMissing(text("store.backup_missing", path=path))
     if kind == "empty":
-        raise E.NotADatabase(f"Berkas cadangan kosong: {path.name}")
+        raise E.NotADatabase(text("store.backup_empty", name=path.name))
     connection = sqlite.connect(path, passphrase, read_only=True)
     try:
         problems = sqlite.integrity_problems(connection, quick=False)
@@ -92,9 +93,9 @@ def check_backup(path: Path, passphrase: str | None) -> None:
     finally:
         connection.close()
     if problems:
-        raise E.NotADatabase(f"Berkas cadangan {path.name} rusak: {problems[0]}")
+        raise E.NotADatabase(text("store.backup_damaged", name=path.name, problem=problems[0]))
     if not {"record", "village", "alembic_version"} <= tables:
-        raise E.NotADatabase(f"Berkas {path.name} bukan cadangan basis data desa-app.")
+        raise E.NotADatabase(text("store.backup_foreign", name=path.name))
 
 
 def newest_good_backup(database: Path, passphrase: str | None) -> Path | None:

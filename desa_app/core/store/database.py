@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desa_app.core import errors as E
+from desa_app.core.messages import text
 from desa_app.core.store import backup as B
 from desa_app.core.store import schema, sqlite
 
@@ -52,7 +53,7 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
         if self.read_only:
-            raise E.ReadOnly(f"Basis data {self.path.name} dibuka hanya-baca.")
+            raise E.ReadOnly(text("store.database_read_only", name=self.path.name))
         session = Session(bind=self._writer, expire_on_commit=False)
         try:
             yield session
@@ -150,11 +151,11 @@ def open_database(
     path = Path(path)
     kind = sqlite.file_kind(path)
     if kind == "missing" and not create:
-        raise E.DatabaseMissing(f"Basis data tidak ditemukan: {path}")
+        raise E.DatabaseMissing(text("store.database_missing", path=path))
     if kind == "empty" and not create:
-        raise E.NotADatabase(f"Berkas {path.name} kosong (0 byte), bukan basis data desa-app.")
+        raise E.NotADatabase(text("store.database_empty", name=path.name))
     if kind == "plain" and passphrase is not None:
-        raise E.WrongPassphrase(f"Basis data {path.name} tidak terenkripsi; jangan isi kata sandi.")
+        raise E.WrongPassphrase(text("store.database_not_encrypted", name=path.name))
     if kind == "missing":
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = _make_engine(path, passphrase, read_only)
@@ -162,7 +163,8 @@ def open_database(
     try:
         problems = database.integrity_problems(quick=True)
         if problems:
-            raise E.NotADatabase(f"Basis data {path.name} rusak: {problems[0]}")
+            raise E.NotADatabase(text("store.database_damaged",
+                                      name=path.name, problem=problems[0]))
         if migrate:
             _bring_up_to_date(database, fresh=kind in ("missing", "empty"), now=now)
     except E.StoreError as error:
@@ -183,18 +185,17 @@ def _bring_up_to_date(database: Database, fresh: bool, now: datetime | None) -> 
         current = schema.current_revision(connection)
         tables = set(inspect(connection).get_table_names())
     if current is None and tables - {"alembic_version"}:
-        raise E.NotADatabase(f"Berkas {database.path.name} bukan basis data desa-app.")
+        raise E.NotADatabase(text("store.database_foreign", name=database.path.name))
     if current is not None and current != head and current not in schema.known_revisions():
         raise E.StoreError(
-            f"Basis data {database.path.name} dibuat oleh versi desa-app yang lebih baru; "
-            "perbarui aplikasi terlebih dahulu."
+            text("store.database_newer", name=database.path.name)
         )
     if not database.read_only:
         with database.engine.connect() as connection:
             sqlite.use_wal(connection.connection.driver_connection)
     if current != head:
         if database.read_only:
-            raise E.ReadOnly("Basis data perlu diperbarui tetapi dibuka hanya-baca.")
+            raise E.ReadOnly(text("store.database_migrate_read_only"))
         if current is not None:
             database.backup("pra-migrasi", now)  # the app backs up, then migrates
         with database.engine.begin() as connection:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from desa_app.core import errors as E
 from desa_app.core.clock import Clock, utcnow
+from desa_app.core.messages import text
 from desa_app.core.store.attachments import (
     AttachmentMethods,
     authorise,
@@ -55,22 +56,22 @@ def check_date(value: object, label: str, *, not_after: date | None = None) -> d
     if value is None:
         return None
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise E.InvalidInput(f"{label} harus berupa tanggal.")
+        raise E.InvalidInput(text("programme.date_required_type", label=label))
     if value < EARLIEST:
-        raise E.InvalidInput(f"{label} {value:%d-%m-%Y} tidak masuk akal.")
+        raise E.InvalidInput(text("programme.date_implausible", label=label, value=value))
     if not_after is not None and value > not_after:
-        raise E.InvalidInput(f"{label} tidak boleh melewati hari ini ({not_after:%d-%m-%Y}).")
+        raise E.InvalidInput(text("programme.date_after_today", label=label, not_after=not_after))
     return value
 
 
 def _text(value: object, label: str, limit: int, required: bool = False) -> str:
     if not isinstance(value, str):
-        raise E.InvalidInput(f"{label} harus berupa teks.")
+        raise E.InvalidInput(text("programme.text_type", label=label))
     value = value.strip()
     if required and not value:
-        raise E.InvalidInput(f"{label} wajib diisi.")
+        raise E.InvalidInput(text("programme.text_required", label=label))
     if len(value) > limit:
-        raise E.InvalidInput(f"{label} terlalu panjang (paling banyak {limit} karakter).")
+        raise E.InvalidInput(text("programme.text_too_long", label=label, limit=limit))
     return value
 
 
@@ -95,12 +96,17 @@ class AgentChanges(AgentExtras, total=False):
     kind: str
 
 
-AGENT_TEXTS = {"name": ("Nama agen", 120), "kind": ("Jenis agen", 8),
-               "position": ("Jabatan", 120), "experience": ("Pengalaman", 2000),
-               "it_competence": ("Kompetensi TI", 120), "sk_number": ("Nomor SK", 120),
-               "training": ("Pelatihan", 2000)}
-AGENT_DATES = {"sk_date": "Tanggal SK", "active_from": "Aktif sejak",
-               "active_to": "Aktif sampai"}
+# field: (message key of its label, longest length); labels are looked up when a problem
+# is reported, so they follow the language chosen at that moment
+AGENT_TEXTS = {"name": ("programme.label.agent_name", 120),
+               "kind": ("programme.label.agent_kind", 8),
+               "position": ("programme.label.position", 120),
+               "experience": ("programme.label.experience", 2000),
+               "it_competence": ("programme.label.it_competence", 120),
+               "sk_number": ("programme.label.sk_number", 120),
+               "training": ("programme.label.training", 2000)}
+AGENT_DATES = {"sk_date": "programme.label.sk_date", "active_from": "programme.label.active_from",
+               "active_to": "programme.label.active_until"}
 
 
 @dataclass(frozen=True)
@@ -139,16 +145,16 @@ def _check_agent(values: dict[str, Any], today: date) -> dict[str, Any]:
         raise TypeError(f"unknown agent fields: {sorted(unknown)}")
     clean: dict[str, Any] = {}
     for key, (label, limit) in AGENT_TEXTS.items():
-        clean[key] = _text(values.get(key, ""), label, limit, key in ("name", "kind"))
+        clean[key] = _text(values.get(key, ""), text(label), limit, key in ("name", "kind"))
     if clean["kind"] not in AGENT_KINDS:
-        raise E.InvalidInput(f"Jenis agen tidak dikenal: {clean['kind']} "
-                             f"(pilih: {', '.join(AGENT_KINDS)}).")
-    clean["sk_date"] = check_date(values.get("sk_date"), "Tanggal SK", not_after=today)
-    clean["active_from"] = check_date(values.get("active_from"), "Aktif sejak")
-    clean["active_to"] = check_date(values.get("active_to"), "Aktif sampai")
+        raise E.InvalidInput(text("programme.agent_kind_unknown", kind=clean["kind"],
+                                  kinds=", ".join(AGENT_KINDS)))
+    for key, label in AGENT_DATES.items():
+        clean[key] = check_date(values.get(key), text(label),
+                                not_after=today if key == "sk_date" else None)
     start, end = clean["active_from"], clean["active_to"]
     if start is not None and end is not None and end < start:
-        raise E.InvalidInput("Tanggal akhir masa aktif tidak boleh sebelum tanggal mulainya.")
+        raise E.InvalidInput(text("programme.agent_end_before_start"))
     return clean
 
 
@@ -172,23 +178,22 @@ def agent_rules_for(agents: list[AgentInfo], on: date) -> list[RuleResult]:
     missing = [a.name for a in active if not a.sk_number]
     if several:
         sk_rule = RuleResult("sk_banyak_agen", True,
-                             f"SK {several[0]} menetapkan {len(by_sk[several[0]])} agen.")
+                             text("programme.rule_sk_one_agent_count",
+                                  sk=several[0], count=len(by_sk[several[0]])))
     elif not active:
         sk_rule = RuleResult("sk_banyak_agen", False,
-                             "Belum ada Agen Statistik yang aktif; catat agen dari SK.")
+                             text("programme.rule_no_active_agent"))
     elif missing:
         sk_rule = RuleResult("sk_banyak_agen", False,
-                             "Nomor SK belum diisi untuk: " + ", ".join(missing) + ".")
+                             text("programme.rule_sk_missing", names=", ".join(missing)))
     else:
         sk_rule = RuleResult("sk_banyak_agen", False,
-                             "Setiap SK hanya menetapkan satu agen; SK harus menetapkan lebih "
-                             "dari satu Agen Statistik.")
+                             text("programme.rule_sk_several_agents"))
     aparat = [a.name for a in active if a.aparat]
     aparat_rule = (
         RuleResult("ada_aparat", True, "Aparat desa/kelurahan di antara agen: "
                    + ", ".join(aparat) + ".") if aparat else
-        RuleResult("ada_aparat", False, "Minimal satu agen harus aparat desa/kelurahan "
-                   "(kaur, kasi atau staf)."))
+        RuleResult("ada_aparat", False, text("programme.rule_need_aparat")))
     return [sk_rule, aparat_rule]
 
 
@@ -275,22 +280,24 @@ class DesaCantik(AttachmentMethods):
     def _agent_row(session: Session, agent_id: int) -> Agent:
         row = session.get(Agent, agent_id)
         if row is None:
-            raise E.NotFound(f"Agen {agent_id} tidak ditemukan.")
+            raise E.NotFound(text("programme.agent_not_found", agent_id=agent_id))
         return row
 
     # -- activities ------------------------------------------------------------------
     def _check_activity(self, activity_date: date, kind: str, participants: str, place: str,
                         summary: str) -> dict[str, Any]:
         if kind not in ACTIVITY_KINDS:
-            raise E.InvalidInput(f"Jenis kegiatan tidak dikenal: {kind} "
-                                 f"(pilih: {', '.join(ACTIVITY_KINDS)}).")
-        when = check_date(activity_date, "Tanggal kegiatan", not_after=self.now().date())
+            raise E.InvalidInput(text("programme.activity_kind_unknown", kind=kind,
+                                      kinds=", ".join(ACTIVITY_KINDS)))
+        when = check_date(activity_date, text("programme.label.activity_date"),
+                          not_after=self.now().date())
         if when is None:
-            raise E.InvalidInput("Tanggal kegiatan wajib diisi.")
+            raise E.InvalidInput(text("programme.activity_date_required"))
         return {"activity_date": when, "kind": kind,
-                "participants": _text(participants, "Peserta", 4000),
-                "place": _text(place, "Tempat", 200),
-                "summary": _text(summary, "Ringkasan kegiatan", 20000, required=True)}
+                "participants": _text(participants, text("programme.label.participants"), 4000),
+                "place": _text(place, text("programme.label.place"), 200),
+                "summary": _text(summary, text("programme.label.activity_summary"), 20000,
+                                 required=True)}
 
     def add_activity(self, actor: Actor, activity_date: date, kind: str, participants: str,
                      place: str, summary: str) -> int:
@@ -362,8 +369,7 @@ class DesaCantik(AttachmentMethods):
         user = authorise(session, actor, Action.LOG_ACTIVITY)
         row = session.get(Activity, activity_id)
         if row is None:
-            raise E.NotFound(f"Kegiatan {activity_id} tidak ditemukan.")
+            raise E.NotFound(text("programme.activity_not_found", activity_id=activity_id))
         if row.author_id != user.id and user.role != Role.ADMIN:
-            raise E.PermissionDenied("Hanya pencatat kegiatan ini atau operator desa yang "
-                                     "dapat mengubah atau menghapusnya.")
+            raise E.PermissionDenied(text("programme.activity_not_yours"))
         return row

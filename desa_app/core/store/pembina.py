@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desa_app.core import errors as E
+from desa_app.core import messages
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.store.attachments import authorise
 from desa_app.core.store.audit import record_event
@@ -68,11 +69,11 @@ class VisitInfo:
 
 def _clean(text: object, label: str, required: bool = True) -> str:
     if not isinstance(text, str):
-        raise E.InvalidInput(f"{label} harus berupa teks.")
+        raise E.InvalidInput(messages.text("programme.text_type", label=label))
     if required and not text.strip():
-        raise E.InvalidInput(f"{label} wajib diisi.")
+        raise E.InvalidInput(messages.text("programme.text_required", label=label))
     if len(text) > 20000:
-        raise E.InvalidInput(f"{label} terlalu panjang.")
+        raise E.InvalidInput(messages.text("programme.text_too_long_plain", label=label))
     return text.strip()
 
 
@@ -85,7 +86,7 @@ class Pembina:
     def add_village_note(self, actor: Actor, text: str) -> int:
         with self.db.write() as session:
             authorise(session, actor, Action.ADD_NOTE)
-            clean = _clean(text, "Catatan")
+            clean = _clean(text, messages.text("programme.label.note"))
             now = self.now()
             note = VillageNote(author_id=actor.id, created_at=now, text=clean)
             session.add(note)
@@ -112,9 +113,9 @@ class Pembina:
             authorise(session, actor, Action.RESOLVE_NOTE)
             note = session.get(VillageNote, note_id)
             if note is None:
-                raise E.NotFound(f"Catatan {note_id} tidak ditemukan.")
+                raise E.NotFound(messages.text("programme.village_note_not_found", note_id=note_id))
             if note.resolved_at is not None:
-                raise E.WorkflowError("Catatan ini sudah ditandai selesai.")
+                raise E.WorkflowError(messages.text("programme.village_note_resolved"))
             now = self.now()
             note.resolved_by, note.resolved_at = actor.id, now
             record_event(session, at=now, user_id=actor.id, action="village_note.resolve",
@@ -127,11 +128,14 @@ class Pembina:
         with self.db.write() as session:
             authorise(session, actor, Action.MANAGE_VISITS)
             now = self.now()
-            when = check_date(visit_date, "Tanggal kunjungan", not_after=now.date())
+            when = check_date(visit_date, messages.text("programme.label.visit_date"),
+                              not_after=now.date())
             if when is None:
-                raise E.InvalidInput("Tanggal kunjungan wajib diisi.")
-            visit = Visit(visit_date=when, topics=_clean(topics, "Topik kunjungan"),
-                          people_met=_clean(people_met, "Yang ditemui", required=False),
+                raise E.InvalidInput(messages.text("programme.visit_date_required"))
+            topics_label = messages.text("programme.label.visit_topic")
+            met_label = messages.text("programme.label.met")
+            visit = Visit(visit_date=when, topics=_clean(topics, topics_label),
+                          people_met=_clean(people_met, met_label, required=False),
                           author_id=actor.id, created_at=now)
             session.add(visit)
             session.flush()
@@ -148,16 +152,15 @@ class Pembina:
             authorise(session, actor, Action.MANAGE_VISITS)
             visit = session.get(Visit, visit_id)
             if visit is None:
-                raise E.NotFound(f"Kunjungan {visit_id} tidak ditemukan.")
+                raise E.NotFound(messages.text("programme.visit_not_found", visit_id=visit_id))
             return self._add_follow_up(session, actor, visit, text, due_date)
 
     def _add_follow_up(self, session: Session, actor: Actor, visit: Visit, text: str,
                        due_date: date | None) -> int:
-        clean = _clean(text, "Tindak lanjut")
-        due = check_date(due_date, "Batas waktu tindak lanjut")
+        clean = _clean(text, messages.text("programme.label.follow_up"))
+        due = check_date(due_date, messages.text("programme.label.follow_up_due"))
         if due is not None and due < visit.visit_date:
-            raise E.InvalidInput("Batas waktu tindak lanjut tidak boleh sebelum tanggal "
-                                 "kunjungan.")
+            raise E.InvalidInput(messages.text("programme.follow_up_before_visit"))
         row = FollowUp(visit_id=visit.id, text=clean, due_date=due)
         session.add(row)
         session.flush()
@@ -173,7 +176,8 @@ class Pembina:
             authorise(session, actor, Action.MANAGE_VISITS)
             row = session.get(FollowUp, follow_up_id)
             if row is None:
-                raise E.NotFound(f"Tindak lanjut {follow_up_id} tidak ditemukan.")
+                raise E.NotFound(messages.text("programme.follow_up_not_found",
+                                               follow_up_id=follow_up_id))
             if (row.done_at is not None) == done:
                 return
             now = self.now()

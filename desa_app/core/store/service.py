@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the engine is loaded on first use: it is not needed to log 
     from desa_app.core.instrument.state import FormState
 
 from desa_app.core import errors as E
+from desa_app.core import messages
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.store import records as R
 from desa_app.core.store.audit import record_event
@@ -112,7 +113,7 @@ class Records:
     def _record(session: Session, record_id: str) -> Record:
         record = session.get(Record, record_id)
         if record is None:
-            raise E.NotFound(f"Rekaman {record_id} tidak ditemukan.")
+            raise E.NotFound(messages.text("records.not_found", record_id=record_id))
         return record
 
     # -- saving ------------------------------------------------------------------------
@@ -148,8 +149,7 @@ class Records:
             require_edit(user.role, record.status)
             if expected_revision is not None and record.revision != expected_revision:
                 raise E.WorkflowError(
-                    "Rekaman ini sudah diubah orang lain sejak Anda membukanya "
-                    f"(revisi {record.revision}); buka ulang lalu ulangi perubahan Anda."
+                    messages.text("records.changed_meanwhile", revision=record.revision)
                 )
             if R.content_hash(answers) == record.content_hash:
                 return _data(record)
@@ -198,19 +198,18 @@ class Records:
     def _one_per_period(session: Session, record: Record) -> None:
         """A village-level instrument is filled once per village per year."""
         if not record.period:
-            raise E.WorkflowError("Tahun data wajib diisi untuk formulir tingkat desa.")
+            raise E.WorkflowError(messages.text("records.period_required"))
         other = session.execute(select(Record.id).where(
             Record.instrument_id == record.instrument_id, Record.period == record.period,
             Record.deleted.is_(False), Record.id != record.id)).first()
         if other is not None:
             raise E.WorkflowError(
-                f"Formulir ini untuk tahun {record.period} sudah ada; buka rekaman yang ada "
-                "(satu rekaman per desa per tahun).")
+                messages.text("records.period_taken", period=record.period))
 
     @staticmethod
     def _not_deleted(record: Record) -> None:
         if record.deleted:
-            raise E.WorkflowError("Rekaman ini sudah dihapus; pulihkan dahulu.")
+            raise E.WorkflowError(messages.text("records.deleted"))
 
     # -- workflow ----------------------------------------------------------------------
     def _transition(self, session: Session, actor: Actor, record: Record, action: Action,
@@ -235,8 +234,10 @@ class Records:
         errors = facts.issues_of(Severity.ERROR)
         if errors:
             first = "; ".join(f"{i.path}: {i.message}" for i in errors[:3])
-            more = f" (dan {len(errors) - 3} lagi)" if len(errors) > 3 else ""
-            raise E.WorkflowError(f"Masih ada {len(errors)} galat: {first}{more}")
+            more = (messages.text("records.errors_more", count=len(errors) - 3)
+                    if len(errors) > 3 else "")
+            raise E.WorkflowError(messages.text("records.errors_left",
+                                                first=first, more=more, count=len(errors)))
 
     def submit(self, actor: Actor, record_id: str) -> Status:
         """Hand the record to the Tim; refused while it has errors."""
@@ -264,7 +265,7 @@ class Records:
             ).scalar_one()
             if not open_notes:
                 raise E.WorkflowError(
-                    "Tulis minimal satu catatan yang menjelaskan apa yang harus diperbaiki."
+                    messages.text("records.return_needs_note")
                 )
             return self._transition(session, actor, record, Action.RETURN)
 
@@ -279,7 +280,7 @@ class Records:
             duplicates = duplicate_niks_of(session, record.id)
             if duplicates:
                 raise E.WorkflowError(
-                    "NIK ganda harus diselesaikan sebelum disetujui: " + "; ".join(duplicates)
+                    messages.text("records.duplicate_niks", places="; ".join(duplicates))
                 )
             return self._transition(session, actor, record, Action.VERIFY)
 
@@ -298,7 +299,7 @@ class Records:
     def delete(self, actor: Actor, record_id: str, reason: str) -> None:
         """Soft delete: the record and its history stay, hidden from lists."""
         if not reason.strip():
-            raise E.InvalidInput("Tuliskan alasan penghapusan.")
+            raise E.InvalidInput(messages.text("records.delete_reason"))
         with self.db.write() as session:
             require(current_user(session, actor).role, Action.DELETE)
             record = self._record(session, record_id)
@@ -314,7 +315,7 @@ class Records:
             require(current_user(session, actor).role, Action.RESTORE)
             record = self._record(session, record_id)
             if not record.deleted:
-                raise E.WorkflowError("Rekaman ini tidak terhapus.")
+                raise E.WorkflowError(messages.text("records.not_deleted"))
             if record.kind == "village":
                 self._one_per_period(session, record)
             record.deleted, record.deleted_at, record.deleted_by = False, None, None
@@ -333,7 +334,7 @@ class Records:
     def _add_note(self, session: Session, actor: Actor, record: Record, text: str,
                   field_path: str | None) -> int:
         if not text.strip():
-            raise E.InvalidInput("Catatan tidak boleh kosong.")
+            raise E.InvalidInput(messages.text("records.note_empty"))
         now = self.now()
         note = ReviewNote(record_id=record.id, field_path=field_path or None,
                           author_id=actor.id, created_at=now, text=text.strip())
@@ -348,9 +349,9 @@ class Records:
             require(current_user(session, actor).role, Action.RESOLVE_NOTE)
             note = session.get(ReviewNote, note_id)
             if note is None:
-                raise E.NotFound(f"Catatan {note_id} tidak ditemukan.")
+                raise E.NotFound(messages.text("records.note_not_found", note_id=note_id))
             if note.resolved_at is not None:
-                raise E.WorkflowError("Catatan ini sudah ditandai selesai.")
+                raise E.WorkflowError(messages.text("records.note_resolved"))
             now = self.now()
             note.resolved_by, note.resolved_at = actor.id, now
             record_event(session, at=now, user_id=actor.id, action="note.resolve",
@@ -382,6 +383,8 @@ def duplicate_niks_of(session: Session, record_id: str) -> list[str]:
     ).all()
     by_nik: dict[str, list[str]] = {}
     for nik, other, position, head in rows:
-        where = "rekaman ini" if other == record_id else f"keluarga {head or other}"
-        by_nik.setdefault(str(nik), []).append(f"{where} anggota ke-{position + 1}")
+        where = (messages.text("records.this_record") if other == record_id
+                 else messages.text("records.household", head=head or other))
+        by_nik.setdefault(str(nik), []).append(
+            messages.text("records.member_place", where=where, position=position + 1))
     return [f"{nik} ({', '.join(places)})" for nik, places in by_nik.items() if len(places) > 1]

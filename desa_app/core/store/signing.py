@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from desa_app.core.clock import utcnow
 from desa_app.core.errors import StoreError
+from desa_app.core.messages import text
 from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database
 from desa_app.core.store.models import SigningKey
@@ -134,9 +135,9 @@ def load_public_key(data: bytes) -> bytes:
     try:
         key = serialization.load_pem_public_key(data)
     except (ValueError, TypeError) as exc:
-        raise SigningError("Kunci publik penanda tangan tidak dapat dibaca.") from exc
+        raise SigningError(text("store.key_unreadable")) from exc
     if not isinstance(key, Ed25519PublicKey):
-        raise SigningError("Kunci publik penanda tangan bukan kunci Ed25519.")
+        raise SigningError(text("store.key_not_ed25519"))
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 

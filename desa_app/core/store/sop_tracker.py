@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from desa_app.core import errors as E
 from desa_app.core import sop
 from desa_app.core.clock import Clock, utcnow
+from desa_app.core.messages import text
 from desa_app.core.store.attachments import (
     AttachmentInfo,
     authorise,
@@ -37,8 +38,11 @@ from desa_app.core.store.users import Actor
 from desa_app.core.workflow import Action
 
 DATE_FIELDS = ("planned_start", "planned_end", "actual_start", "actual_end")
-LABELS = {"planned_start": "Rencana mulai", "planned_end": "Rencana selesai",
-          "actual_start": "Realisasi mulai", "actual_end": "Realisasi selesai"}
+LABELS = {"planned_start": "programme.label.planned_start",
+          "planned_end": "programme.label.planned_end",
+          "actual_start": "programme.label.actual_start",
+          "actual_end": "programme.label.actual_end"}
+"""Message keys of the date fields' names, looked up when a problem is reported."""
 
 
 class _Unset(Enum):
@@ -77,7 +81,7 @@ def lateness(planned_end: date | None, actual_end: date | None, today: date) -> 
 
 def _year(year: int) -> int:
     if not isinstance(year, int) or not 2000 <= year <= 2100:
-        raise E.InvalidInput(f"Tahun {year} tidak masuk akal.")
+        raise E.InvalidInput(text("programme.year_implausible", year=year))
     return year
 
 
@@ -85,7 +89,7 @@ def _step(key: str) -> sop.Step:
     try:
         return sop.step(key)
     except KeyError:
-        raise E.InvalidInput(f"Langkah SOP tidak dikenal: {key}.") from None
+        raise E.InvalidInput(text("programme.sop_step_unknown", key=key)) from None
 
 
 class SopTracker:
@@ -141,8 +145,8 @@ class SopTracker:
         with self.db.write() as session:
             authorise(session, actor, Action.MANAGE_SOP)
             _year(year)
-            if check_date(start, "Tanggal mulai") is None or start.year != year:
-                raise E.InvalidInput(f"Tanggal mulai harus jatuh pada tahun {year}.")
+            if check_date(start, text("programme.label.start_date")) is None or start.year != year:
+                raise E.InvalidInput(text("programme.sop_start_year", year=year))
             for item, first, last in sop.plan(start):
                 row = self._row(session, year, item.key)
                 row.planned_start, row.planned_end = first, last
@@ -170,12 +174,13 @@ class SopTracker:
             for field, value in given.items():
                 if not isinstance(value, _Unset):
                     limit = today if field.startswith("actual") else None
-                    values[field] = check_date(value, LABELS[field], not_after=limit)
-            for kind, label in (("planned", "rencana"), ("actual", "realisasi")):
+                    values[field] = check_date(value, text(LABELS[field]), not_after=limit)
+            for kind, label_key in (("planned", "programme.label.planned"),
+                                    ("actual", "programme.label.actual")):
+                label = text(label_key)
                 first, last = values[f"{kind}_start"], values[f"{kind}_end"]
                 if first is not None and last is not None and last < first:
-                    raise E.InvalidInput(f"Tanggal selesai {label} tidak boleh sebelum "
-                                         "tanggal mulainya.")
+                    raise E.InvalidInput(text("programme.sop_end_before_start", label=label))
             changed = {f: [jsonable(getattr(row, f)), jsonable(v)]
                        for f, v in values.items() if getattr(row, f) != v}
             if note is not None and note.strip() != row.note:
@@ -216,11 +221,10 @@ class TargetInfo:
 def _target_key(dusun: str, rt: str) -> tuple[str, str]:
     dusun = dusun.strip() if isinstance(dusun, str) else ""
     if not dusun or len(dusun) > 120:
-        raise E.InvalidInput("Nama dusun wajib diisi (paling banyak 120 karakter).")
+        raise E.InvalidInput(text("programme.target_dusun_required"))
     rt = rt.strip() if isinstance(rt, str) else "?"
     if rt and not RT_RE.match(rt):
-        raise E.InvalidInput("RT ditulis dengan 1 sampai 3 angka, atau kosong untuk seluruh "
-                             "dusun.")
+        raise E.InvalidInput(text("programme.target_rt_format"))
     return dusun, rt.zfill(3) if rt else ""
 
 
@@ -236,7 +240,7 @@ class Targets:
         dusun, rt = _target_key(dusun, rt)
         if (not isinstance(households, int) or isinstance(households, bool)
                 or not 0 < households <= MAX_HOUSEHOLDS):
-            raise E.InvalidInput("Target jumlah keluarga harus bilangan bulat positif.")
+            raise E.InvalidInput(text("programme.target_positive"))
         with self.db.write() as session:
             authorise(session, actor, Action.SET_TARGETS)
             row = session.execute(select(Target).where(
@@ -262,7 +266,7 @@ class Targets:
                 Target.dusun == dusun, Target.rt == rt)).scalar_one_or_none()
             if row is None:
                 where = f"{dusun} RT {rt}" if rt else dusun
-                raise E.NotFound(f"Target untuk {where} tidak ditemukan.")
+                raise E.NotFound(text("programme.target_not_found", where=where))
             record_event(session, at=self.now(), user_id=actor.id, action="target.remove",
                          entity="target", entity_id=str(row.id),
                          detail={"dusun": dusun, "rt": rt, "households": row.households})

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desa_app.core import errors as E
+from desa_app.core import messages
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -39,8 +40,7 @@ def _driver(encrypted: bool) -> Any:
         import sqlcipher3
     except ImportError as exc:  # pragma: no cover - packaging problem
         raise E.StoreError(
-            "Modul enkripsi (sqlcipher3) tidak terpasang; basis data terenkripsi tidak "
-            "dapat dibuka."
+            messages.text("store.sqlcipher_missing")
         ) from exc
     return sqlcipher3
 
@@ -57,7 +57,7 @@ def connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
     be viewed.
     """
     if passphrase is not None and not passphrase:
-        raise E.PassphraseRequired("Kata sandi basis data tidak boleh kosong.")
+        raise E.PassphraseRequired(messages.text("store.passphrase_empty"))
     try:
         return _open(path, passphrase, f"file:{path}?mode=ro" if read_only else f"file:{path}")
     except Exception as exc:
@@ -99,34 +99,32 @@ def translate(exc: BaseException, path: Path, *, passphrase: str | None = None) 
     if "SQLITE_NOTADB" in name or "file is not a database" in text:
         if passphrase is not None:
             return E.WrongPassphrase(
-                "Kata sandi basis data salah (atau berkas bukan basis data desa-app)."
+                messages.text("store.wrong_passphrase")
             )
         if file_kind(path) == "opaque":
             return E.PassphraseRequired(
-                f"Berkas {path.name} terenkripsi atau rusak; masukkan kata sandi basis data."
+                messages.text("store.passphrase_needed", name=path.name)
             )
-        return E.NotADatabase(f"Berkas {path.name} bukan basis data desa-app yang utuh.")
+        return E.NotADatabase(messages.text("store.file_not_whole_database", name=path.name))
     if "SQLITE_CORRUPT" in name or "malformed" in text:
-        return E.NotADatabase(f"Basis data {path.name} rusak (database disk image is malformed).")
+        return E.NotADatabase(messages.text("store.database_malformed", name=path.name))
     if ("SQLITE_FULL" in name or "SQLITE_IOERR" in name or "disk is full" in text
             or "file too large" in text or "disk i/o error" in text):
         # EFBIG (FAT32's 4 GiB, a quota) reaches SQLite as a write I/O error, not FULL.
         return E.DiskFull(
-            "Penyimpanan penuh atau tidak dapat ditulisi: data tidak dapat disimpan. "
-            "Kosongkan ruang disk (atau periksa flashdisk) lalu simpan lagi; data yang "
-            "sudah tersimpan tetap utuh."
+            messages.text("store.disk_full")
         )
     if "SQLITE_READONLY" in name or "readonly" in text or "read-only" in text:
         return E.ReadOnly(
-            f"Basis data {path.name} hanya dapat dibaca (disk atau berkas dikunci); "
-            "perubahan tidak dapat disimpan."
+            messages.text("store.database_locked_read_only", name=path.name)
         )
     if "SQLITE_BUSY" in name or "locked" in text:
-        return E.DatabaseBusy("Basis data sedang dipakai program lain; coba lagi sebentar.")
+        return E.DatabaseBusy(messages.text("store.database_busy"))
     if "SQLITE_CANTOPEN" in name or "unable to open" in text:
-        return E.StoreError(f"Berkas basis data tidak dapat dibuka: {path}")
+        return E.StoreError(messages.text("store.database_cannot_open", path=path))
     if isinstance(original, OSError):
-        return E.StoreError(f"Berkas basis data tidak dapat diakses: {path} ({original})")
+        return E.StoreError(messages.text("store.database_cannot_access",
+                                          path=path, original=original))
     return exc
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desa_app.core import auth
 from desa_app.core import errors as E
 from desa_app.core.clock import Clock, utcnow
+from desa_app.core.messages import text
 from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database
 from desa_app.core.store.models import User
@@ -59,20 +60,20 @@ def current_user(session: Session, actor: Actor) -> User:
     """The actor's row, re-read inside the transaction: a deactivated account stops here."""
     user = session.get(User, actor.id)
     if user is None or not user.active:
-        raise E.PermissionDenied("Akun Anda tidak aktif lagi; hubungi operator desa.")
+        raise E.PermissionDenied(text("store.account_inactive_now"))
     return user
 
 
 def check_new_user(username: str, display_name: str, role: str, password: str) -> None:
     if not USERNAME_RE.match(username):
         raise E.InvalidInput(
-            "Nama pengguna 3–32 karakter: huruf kecil, angka, titik, garis bawah atau strip."
+            text("store.username_format")
         )
     if not display_name.strip():
-        raise E.InvalidInput("Nama lengkap pengguna wajib diisi.")
+        raise E.InvalidInput(text("store.full_name_required"))
     if role not in {r.value for r in Role}:
         roles = ", ".join(r.value for r in Role)
-        raise E.InvalidInput(f"Peran tidak dikenal: {role} (pilih: {roles}).")
+        raise E.InvalidInput(text("store.role_unknown_choose", role=role, roles=roles))
     problem = auth.password_problem(password)
     if problem:
         raise E.InvalidInput(problem)
@@ -83,7 +84,7 @@ def insert_user(session: Session, *, username: str, display_name: str, role: str
     username = username.strip().lower()
     check_new_user(username, display_name, role, password)
     if session.execute(select(User.id).where(User.username == username)).first():
-        raise E.InvalidInput(f"Nama pengguna «{username}» sudah dipakai.")
+        raise E.InvalidInput(text("store.username_taken", username=username))
     user = User(username=username, display_name=display_name.strip(), role=role,
                 password_hash=auth.hash_password(password), active=True, failed_logins=0,
                 created_at=at)
@@ -110,11 +111,11 @@ class Users:
             ).scalar_one_or_none()
             if user is None:
                 auth.verify_password(password, _dummy_hash())  # same time as a real check
-                raise E.AuthError("Nama pengguna atau kata sandi salah.")
+                raise E.AuthError(text("store.login_wrong"))
             if user.locked_until is not None and user.locked_until > now:
                 wait = int((user.locked_until - now).total_seconds()) + 1
                 raise E.AuthError(
-                    f"Terlalu banyak percobaan salah; coba lagi dalam {wait} detik."
+                    text("store.login_too_many", wait=wait)
                 )
             if not auth.verify_password(password, user.password_hash):
                 user.failed_logins += 1
@@ -122,9 +123,9 @@ class Users:
                 record_event(session, at=now, user_id=user.id, action="login.failed",
                              entity="user", entity_id=str(user.id),
                              detail={"attempt": user.failed_logins})
-                failed = E.AuthError("Nama pengguna atau kata sandi salah.")
+                failed = E.AuthError(text("store.login_wrong"))
             elif not user.active:
-                failed = E.AuthError("Akun ini dinonaktifkan; hubungi operator desa.")
+                failed = E.AuthError(text("store.account_disabled"))
             else:
                 user.failed_logins = 0
                 user.locked_until = None
@@ -141,9 +142,9 @@ class Users:
                 select(User).where(User.username == username.strip().lower())
             ).scalar_one_or_none()
             if user is None or not auth.verify_password(password, user.password_hash):
-                raise E.AuthError("Nama pengguna atau kata sandi salah.")
+                raise E.AuthError(text("store.login_wrong"))
             if not user.active:
-                raise E.AuthError("Akun ini dinonaktifkan; hubungi operator desa.")
+                raise E.AuthError(text("store.account_disabled"))
             return Actor(user.id, user.username, user.display_name, Role(user.role))
 
     def add(self, actor: Actor, username: str, display_name: str, role: str,
@@ -165,7 +166,7 @@ class Users:
             select(User).where(User.username == username.strip().lower())
         ).scalar_one_or_none()
         if user is None:
-            raise E.NotFound(f"Pengguna «{username}» tidak ada.")
+            raise E.NotFound(text("store.user_not_found", username=username))
         return user
 
     @staticmethod
@@ -178,7 +179,7 @@ class Users:
             .where(User.role == Role.ADMIN.value, User.active.is_(True))
         ).scalar_one()
         if admins <= 1:
-            raise E.InvalidInput("Admin aktif terakhir tidak dapat dinonaktifkan atau diganti.")
+            raise E.InvalidInput(text("store.last_admin"))
 
     def reset_password(self, actor: Actor, username: str, new_password: str) -> None:
         """An admin sets a new password (the user forgot theirs); unlocks the account."""
@@ -201,7 +202,7 @@ class Users:
         with self.db.write() as session:
             user = current_user(session, actor)
             if not auth.verify_password(old_password, user.password_hash):
-                raise E.AuthError("Kata sandi lama salah.")
+                raise E.AuthError(text("store.old_password_wrong"))
             user.password_hash = auth.hash_password(new_password)
             record_event(session, at=self.now(), user_id=actor.id, action="user.password",
                          entity="user", entity_id=str(user.id))
@@ -219,7 +220,7 @@ class Users:
 
     def set_role(self, actor: Actor, username: str, role: str) -> None:
         if role not in {r.value for r in Role}:
-            raise E.InvalidInput(f"Peran tidak dikenal: {role}.")
+            raise E.InvalidInput(text("store.role_unknown", role=role))
         with self.db.write() as session:
             require(current_user(session, actor).role, Action.MANAGE_USERS)
             user = self._target(session, username)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from desa_app.core import errors as E
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.instrument.diff import answer_changes
+from desa_app.core.messages import text
 from desa_app.core.store.database import Database
 from desa_app.core.store.models import AuditEvent, Record, RecordRevision, User
 from desa_app.core.store.service import Records
@@ -120,7 +121,7 @@ class Verification:
                 uid: name for uid, name in session.execute(select(User.id, User.display_name))}
             record = session.get(Record, record_id)
         if record is None:
-            raise E.NotFound(f"Rekaman {record_id} tidak ditemukan.")
+            raise E.NotFound(text("records.not_found", record_id=record_id))
         base = [r for r in revisions if r.created_at <= returned_at]
         after = [r for r in revisions if r.created_at > returned_at]
         if not base or not after:
@@ -153,11 +154,11 @@ class Verification:
         for record_id in record_ids:
             record = session.get(Record, record_id)
             if record is None or record.deleted:
-                refused.append((record_id, "tidak ditemukan"))
+                refused.append((record_id, text("records.batch_not_found")))
             elif record.status != Status.SUBMITTED.value:
-                refused.append((record_id, "tidak berstatus diserahkan"))
+                refused.append((record_id, text("records.batch_not_submitted")))
             elif record.warning_count or record.error_count:
-                refused.append((record_id, "masih ada peringatan; tinjau satu per satu"))
+                refused.append((record_id, text("records.batch_has_warnings")))
             else:
                 done.append(record_id)
         return BatchResult(done, refused)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from desa_app.core import errors as E
 from desa_app.core.clock import Clock, utcnow
 from desa_app.core.identity import get_registry, normalize_code
+from desa_app.core.messages import text
 from desa_app.core.store import sqlite
 from desa_app.core.store.audit import record_event
 from desa_app.core.store.database import Database, open_database
@@ -26,7 +27,7 @@ def village_names(code: str) -> dict[str, str]:
     dotted = normalize_code(code)
     registry = get_registry()
     if dotted is None or registry.level(dotted) != "desa":
-        raise E.InvalidInput(f"Kode desa «{code}» tidak ada dalam daftar Kemendagri.")
+        raise E.InvalidInput(text("store.village_code_unknown", code=code))
     provinsi, kabupaten, kecamatan, desa = (name for _, name in registry.lineage(dotted))
     return {"code": dotted, "name": desa, "kecamatan": kecamatan, "kabupaten": kabupaten,
             "provinsi": provinsi}
@@ -40,7 +41,7 @@ def init_village(path: Path, village_code: str, admin_username: str,
     Refuses an existing file.
     """
     if sqlite.file_kind(path) not in ("missing", "empty"):
-        raise E.InvalidInput(f"Berkas {path} sudah ada; pilih nama lain atau hapus dahulu.")
+        raise E.InvalidInput(text("store.file_exists", path=path))
     names = village_names(village_code)
     check_new_user(admin_username.strip().lower(), admin_display_name, Role.ADMIN.value,
                    admin_password)
@@ -114,11 +115,11 @@ def clean_dusun_names(names: list[str]) -> list[str]:
     kept: dict[str, str] = {}
     for raw in names:
         if not isinstance(raw, str):
-            raise E.InvalidInput("Nama dusun harus berupa teks.")
+            raise E.InvalidInput(text("store.dusun_not_text"))
         name = " ".join(raw.split())
         if len(name) > DUSUN_NAME_LIMIT:
             raise E.InvalidInput(
-                f"Nama dusun paling banyak {DUSUN_NAME_LIMIT} karakter: «{name[:30]}…».")
+                text("store.dusun_too_long", limit=DUSUN_NAME_LIMIT, start=name[:30]))
         if name:
             kept.setdefault(name.casefold(), name)
     return sorted(kept.values(), key=_natural)
