@@ -48,9 +48,9 @@ def message_keys_used() -> set[tuple[str, str]]:
     found = set()
     for path in core_files():
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if KEY.match(node.value):
-                    found.add((str(path.relative_to(CORE)), node.value))
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and KEY.match(node.value)):
+                found.add((str(path.relative_to(CORE)), node.value))
     return found
 
 

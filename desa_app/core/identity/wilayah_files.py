@@ -176,18 +176,18 @@ def _checked_table(
 
 def check_current_row(code: str, name: str) -> str | None:
     if not dotted_well_formed(code):
-        return f"kode tidak sah {code!r}"
+        return messages.text("identity.wilayah_bad_code", code=code)
     if not name:
-        return f"nama kosong untuk kode {code}"
+        return messages.text("identity.wilayah_no_name", code=code)
     return None
 
 
 def check_historic_row(code: str, editions: str) -> str | None:
     if len(code) != 8 or not dotted_well_formed(code):
-        return f"kode kecamatan tidak sah {code!r}"
+        return messages.text("identity.wilayah_bad_kecamatan", code=code)
     years = editions.split()
     if not years or not all(len(y) == 4 and is_digits(y) for y in years):
-        return f"edisi tidak sah {editions!r}"
+        return messages.text("identity.wilayah_bad_editions", editions=editions)
     return None
 
 

@@ -19,25 +19,24 @@ a label (a few helper calculations).
 from __future__ import annotations
 
 from desa_app.core.instrument.model import (
-    DEFAULT_LANGUAGE,
     Field,
     Instrument,
     Matrix,
     Node,
     Repeat,
 )
+from desa_app.core.messages import text_in
 
 SEPARATOR = " — "
 
-_WORDS = {
-    DEFAULT_LANGUAGE: {"member": "anggota ke-{n}", "instance": "{what} ke-{n}",
-                       "other": "Lainnya {n}"},
-    "English": {"member": "member {n}", "instance": "{what} {n}", "other": "Other {n}"},
-}
+_WORD_KEYS = {"member": "instrument.place_member", "instance": "instrument.place_instance",
+              "other": "instrument.place_other"}
 
 
 def _words(language: str) -> dict[str, str]:
-    return _WORDS.get(language, _WORDS[DEFAULT_LANGUAGE])
+    """The words of a place in a definition language (``""`` Indonesian, ``English``)."""
+    chosen = "en" if language == "English" else "id"
+    return {what: text_in(chosen, key) for what, key in _WORD_KEYS.items()}
 
 
 def _title(node: Node, language: str) -> str:

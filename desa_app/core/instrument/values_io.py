@@ -260,12 +260,8 @@ CODE_HINT_LIMIT = 12
 """Lists up to this long are spelled out with their labels; longer ones by their codes."""
 _SHOWN_CODE = 20  # a long junk answer is cut in the message
 
-_HINT_WORDS = {
-    DEFAULT_LANGUAGE: {"choose": "Pilih: {items}.", "range": "Kode yang ada {first} sampai "
-                       "{last}.", "list": "Kode yang ada: {items}."},
-    "English": {"choose": "Choose: {items}.", "range": "Codes are {first} to {last}.",
-                "list": "Codes are: {items}."},
-}
+_HINT_KEYS = {"choose": "instrument.hint_choose", "range": "instrument.hint_range",
+              "list": "instrument.hint_list"}
 
 
 def code_hint(choices: ChoiceList, language: str = "") -> str:
@@ -275,7 +271,8 @@ def code_hint(choices: ChoiceList, language: str = "") -> str:
     lists: ``Kode yang ada 1 sampai 28.`` when the codes are the whole numbers of a range,
     else the codes (runs of numbers shortened, ``Kode yang ada: 1-20, 22, 99.``).
     ``language`` chooses the labels and words (``""`` Indonesian, ``English``)."""
-    words = _HINT_WORDS.get(language, _HINT_WORDS[DEFAULT_LANGUAGE])
+    chosen = "en" if language == "English" else "id"
+    words = {what: messages.text_in(chosen, key) for what, key in _HINT_KEYS.items()}
     items = choices.choices
     if len(items) <= CODE_HINT_LIMIT:
         listed = "; ".join(

@@ -6,6 +6,12 @@ Each entry is ``key: ("Indonesia", "English")``; see ``core/messages/__init__.py
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "identity.wilayah_bad_code": ("kode tidak sah {code!r}", "invalid code {code!r}"),
+    "identity.wilayah_no_name": ("nama kosong untuk kode {code}", "empty name for code {code}"),
+    "identity.wilayah_bad_kecamatan": ("kode kecamatan tidak sah {code!r}",
+                                       "invalid kecamatan code {code!r}"),
+    "identity.wilayah_bad_editions": ("edisi tidak sah {editions!r}",
+                                      "invalid editions {editions!r}"),
     "identity.sex_male": ("laki-laki", "male"),
     "identity.sex_female": ("perempuan", "female"),
     "identity.nik_length": ("NIK harus 16 angka (sekarang {length} karakter).",

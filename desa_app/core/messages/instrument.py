@@ -32,4 +32,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "instrument.multiple_invalid": ("Jawaban pilihan ganda tidak sah.",
                                     "Not a valid multiple-choice answer."),
     "instrument.unknown_code": ("Kode {codes} tidak ada.", "There is no code {codes}."),
+    "instrument.hint_choose": ("Pilih: {items}.", "Choose: {items}."),
+    "instrument.hint_range": ("Kode yang ada {first} sampai {last}.",
+                              "Codes are {first} to {last}."),
+    "instrument.hint_list": ("Kode yang ada: {items}.", "Codes are: {items}."),
+    "instrument.place_member": ("anggota ke-{n}", "member {n}"),
+    "instrument.place_instance": ("{what} ke-{n}", "{what} {n}"),
+    "instrument.place_other": ("Lainnya {n}", "Other {n}"),
 }

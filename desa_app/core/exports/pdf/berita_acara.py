@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 
+from desa_app.core import messages
 from desa_app.core.exports.pdf.fonts import FONT, FONT_BOLD
 from desa_app.core.exports.pdf.layout import (
     MONTHS,
@@ -112,19 +113,19 @@ def _package_size(source: ExportSource, progress: Progress) -> tuple[int, int]:
         people += len(members) if isinstance(members, list) else 0
         households += 1
         if households % 200 == 0:
-            progress.step(households, total, "Menghitung keluarga dan anggota dalam paket")
+            progress.step(households, total, messages.text("exports.step.ba_households"))
     return households, people
 
 
 def _story(source: ExportSource, key_fingerprint: str, data_fingerprint: str | None,
            progress: Progress) -> Iterator[Any]:
-    progress.step(0, 3, "Menghitung rekaman menurut status")
+    progress.step(0, 3, messages.text("exports.step.ba_statuses"))
     village = source.village
     day = local_day(source.exported_at)
     counts = source.status_counts()
-    progress.step(1, 3, "Menghitung keluarga dan anggota dalam paket")
+    progress.step(1, 3, messages.text("exports.step.ba_households"))
     households, people = _package_size(source, progress)
-    progress.step(2, 3, "Menyusun naskah berita acara")
+    progress.step(2, 3, messages.text("exports.step.ba_text"))
     yield para("BERITA ACARA", TITLE)
     yield para("VERIFIKASI DATA PROFIL DESA DAN KELURAHAN", TITLE)
     yield para(f"Data Dasar Keluarga (DDK) Desa {village.name}", SUBTITLE)
@@ -158,7 +159,7 @@ def _story(source: ExportSource, key_fingerprint: str, data_fingerprint: str | N
     yield para("Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan "
                "sebagaimana mestinya.", JUSTIFIED)
     yield _signatures(village.name, day)
-    progress.step(3, 3, "Menyimpan berita acara")
+    progress.step(3, 3, messages.text("exports.step.ba_save"))
 
 
 def _opening(source: ExportSource, day: date) -> str:

@@ -25,6 +25,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from desa_app.core import messages
 from desa_app.core.exports.pdf.blank_grids import (
     DEFAULT_DIGITS,
     box_count,
@@ -97,7 +98,7 @@ class BlankForm:
 
     def story(self, village: VillageHeader | None, progress: Progress) -> Iterator[Any]:
         sections = self.instrument.root.children
-        progress.step(0, len(sections), "Menyusun kuesioner kosong")
+        progress.step(0, len(sections), messages.text("exports.step.blank"))
         yield from self._cover()
         for index, node in enumerate(sections):
             if isinstance(node, Repeat):
@@ -107,8 +108,9 @@ class BlankForm:
                 yield from self._items(node)
             else:
                 yield from self._node(node)
-            progress.step(index + 1, len(sections), f"Menyusun bagian {index + 1} dari "
-                          f"{len(sections)}")
+            progress.step(index + 1, len(sections),
+                          messages.text("exports.step.blank_section", n=index + 1,
+                                        total=len(sections)))
 
     def _cover(self) -> Iterator[Any]:
         yield para(self.instrument.title.get(), TITLE)

@@ -67,6 +67,7 @@ from desa_app.core.instrument.model import (
     Node,
     Repeat,
 )
+from desa_app.core.messages import text
 from desa_app.core.store.export_source import ExportRecord, ExportSource
 from desa_app.core.workflow import STATUS_LABELS
 
@@ -104,7 +105,7 @@ def write_households(source: ExportSource, out: Path, progress: Progress | None 
 
 def _story(source: ExportSource, chosen: set[str] | None, total: int,
            progress: Progress) -> Iterator[Any]:
-    progress.step(0, total, "Menyiapkan cetakan isian keluarga")
+    progress.step(0, total, text("exports.step.households_prepare"))
     printer = HouseholdPrinter(source.instrument)
     done = 0
     for record in source.records():
@@ -114,10 +115,10 @@ def _story(source: ExportSource, chosen: set[str] | None, total: int,
         yield StartPart(f"No. KK {record.no_kk or '-'} · {record.nama_kk or '-'}")
         yield from printer.household(record, source.village.name)
         done += 1
-        progress.step(done, total, f"Mencetak keluarga {done} dari {total}")
+        progress.step(done, total, text("exports.step.households_print", done=done, total=total))
     if done == 0:
         yield para("Tidak ada keluarga yang dipilih untuk dicetak.", HEADING)
-    progress.step(total, total, "Menyimpan berkas PDF")
+    progress.step(total, total, text("exports.step.pdf_save"))
 
 
 class HouseholdPrinter:

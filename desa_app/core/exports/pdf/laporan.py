@@ -49,6 +49,7 @@ from desa_app.core.exports.pdf.styles import (
 )
 from desa_app.core.exports.progress import Progress
 from desa_app.core.files import atomic_output
+from desa_app.core.messages import text
 from desa_app.core.store.dashboard import Dashboard, Population
 from desa_app.core.store.dashboard import Progress as Figures
 from desa_app.core.store.export_source import ExportSource
@@ -75,24 +76,24 @@ def percent(part: int, whole: int | None) -> str:
 
 
 def _story(source: ExportSource, progress: Progress) -> Iterator[Any]:
-    progress.step(0, STAGES, "Menghitung kemajuan pendataan")
+    progress.step(0, STAGES, text("exports.step.laporan_progress"))
     day = local_day(source.exported_at)
     dashboard = Dashboard(source.store.db, source.store.clock)
     figures = dashboard.progress(source.actor)
-    progress.step(1, STAGES, "Menghitung keadaan penduduk")
+    progress.step(1, STAGES, text("exports.step.laporan_population"))
     population = dashboard.population(source.actor, day)
     yield from _cover(source, day)
     yield from _summary(figures, population)
     yield from _progress_section(figures)
-    progress.step(2, STAGES, "Menyusun statistik penduduk")
+    progress.step(2, STAGES, text("exports.step.laporan_statistics"))
     yield from _population_section(population)
-    progress.step(3, STAGES, "Menyusun bagian Desa Cantik")
+    progress.step(3, STAGES, text("exports.step.laporan_cantik"))
     yield from desa_cantik_section(source, day)
-    progress.step(4, STAGES, "Menyusun Profil Desa dan Kelurahan")
+    progress.step(4, STAGES, text("exports.step.laporan_profil"))
     yield from profil_section(source)
-    progress.step(5, STAGES, "Menyusun daftar rekaman yang belum selesai")
+    progress.step(5, STAGES, text("exports.step.laporan_unfinished"))
     yield from unfinished_section(source, progress)
-    progress.step(STAGES, STAGES, "Menyimpan laporan")
+    progress.step(STAGES, STAGES, text("exports.step.laporan_save"))
 
 
 def _cover(source: ExportSource, day: Any) -> Iterator[Any]:

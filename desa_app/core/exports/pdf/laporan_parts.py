@@ -36,6 +36,7 @@ from desa_app.core.exports.pdf.styles import (
     wrap,
 )
 from desa_app.core.exports.progress import Progress
+from desa_app.core.messages import text
 from desa_app.core.store.dashboard import Breakdown
 from desa_app.core.store.export_source import ExportSource
 from desa_app.core.store.models import Record
@@ -177,7 +178,7 @@ def unfinished_section(source: ExportSource, progress: Progress) -> Iterator[Any
         size = ROWS_PER_PAGE
         chunk += 1
         progress.step(min(start, len(found)), len(found),
-                      "Menyusun daftar rekaman yang belum selesai")
+                      text("exports.step.laporan_unfinished"))
 
 
 def _cut(value: str, column: int) -> str:
