@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desa_app import __version__
+from desa_app.core.messages import text
 from desa_app.core.store.export_source import ExportSource
 from desa_app.core.workflow import Status
 
@@ -42,18 +43,18 @@ def unsafe_name_reason(name: str) -> str | None:
     holding one before it reads anything else.
     """
     if not name or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
-        return "kosong atau berisi karakter kendali"
+        return text("exports.name.control")
     if "\\" in name:
-        return "memakai garis miring terbalik"
+        return text("exports.name.backslash")
     if name.startswith("/"):
-        return "path absolut"
+        return text("exports.name.absolute")
     if DRIVE.match(name):
-        return "memakai huruf drive"
+        return text("exports.name.drive")
     parts = name.rstrip("/").split("/")
     if ".." in parts:
-        return "mengandung .."
+        return text("exports.name.dotdot")
     if any(part in ("", ".") for part in parts):
-        return "berisi bagian path kosong"
+        return text("exports.name.empty_part")
     return None
 
 

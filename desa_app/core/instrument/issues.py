@@ -15,7 +15,7 @@ class Issue:
     key: Key  # repeat instance indices, 0-based
     path: str  # human-readable: anggota[2]/nik (1-based)
     severity: Severity
-    message: str  # Indonesian, ready to show
+    message: str  # ready to show, in the language chosen when it was made (core/messages)
     code: str  # required, constraint, check, type, repeat_count
 
     @property

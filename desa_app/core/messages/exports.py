@@ -6,6 +6,13 @@ Each entry is ``key: ("Indonesia", "English")``; see ``core/messages/__init__.py
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "exports.name.control": ("kosong atau berisi karakter kendali",
+                             "empty or holding control characters"),
+    "exports.name.backslash": ("memakai garis miring terbalik", "uses a backslash"),
+    "exports.name.absolute": ("path absolut", "absolute path"),
+    "exports.name.drive": ("memakai huruf drive", "uses a drive letter"),
+    "exports.name.dotdot": ("mengandung ..", "contains .."),
+    "exports.name.empty_part": ("berisi bagian path kosong", "has an empty path part"),
     "exports.step.ba_households": ("Menghitung keluarga dan anggota dalam paket",
                                    "Counting households and members in the package"),
     "exports.step.ba_statuses": ("Menghitung rekaman menurut status",
