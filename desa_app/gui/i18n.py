@@ -12,30 +12,30 @@ from desa_app.core import messages as core_messages
 from desa_app.gui.messages import CATALOGUE
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
-_current = {"language": "id"}
+"""The choices Pengaturan offers, with their names; core's ``messages.LANGUAGES`` has the
+same codes."""
 
 
 def set_language(language: str) -> None:
-    if language not in LANGUAGES:
-        raise ValueError(language)
-    _current["language"] = language
-    core_messages.set_language(language)  # errors and issues made in core follow the screen
+    """One switch for the screen and for core (errors and issues made in core follow it):
+    the choice itself is kept by ``core.messages``."""
+    core_messages.set_language(language)
 
 
 def language() -> str:
-    return _current["language"]
+    return core_messages.language()
 
 
 def t(key: str, **values: object) -> str:
     """The text for ``key`` in the current language, with ``{placeholders}`` filled."""
     indonesian, english = CATALOGUE[key]
-    text = english if _current["language"] == "en" else indonesian
+    text = english if core_messages.language() == "en" else indonesian
     return text.format(**values) if values else text
 
 
 def form_language() -> str:
     """The language key of definition texts (``label::English``) for the current choice."""
-    return "English" if _current["language"] == "en" else ""
+    return "English" if core_messages.language() == "en" else ""
 
 
 def village_record_title(instrument: object, year: object) -> str:
