@@ -96,6 +96,7 @@ class NavigationFlow:
             if delta > 0:
                 self.context.view.show_hint(t("form.hint_end_members") if self.members is not None
                                else t("form.hint_end"))
+                self.reveal_current()  # the hint takes room: the cursor stays in view
             return
         self.focus_stop(target)
 
