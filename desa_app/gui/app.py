@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desa_app.gui.i18n import set_language, t
+from desa_app.gui.log_file import start_log
 from desa_app.gui.qt import QApplication, QDialog, QFont
 from desa_app.gui.session import AppSession
 from desa_app.gui.settings import AppSettings
@@ -50,6 +51,7 @@ def run(database: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("desa-app")
+    start_log()  # a bug's details go to desa-app.log, the screen shows one line
     font = QFont(app.font())
     font.setPointSize(max(font.pointSize(), 10))  # readable on a 14" 1366×768 screen
     app.setFont(font)
