@@ -1,6 +1,6 @@
 """Desa Cantik (Agen Statistik, Kegiatan, SOP) and the pieces its tabs share.
 
-The page itself is in :mod:`page` (importing it registers it). The helpers here are the
+The page itself is in :mod:`page` (listed in ``gui/page_list.py``). The helpers here are the
 same few things every tab of this page and the Pembina page need: dates typed as
 dd/mm/yyyy that may stay empty (an SK date or an end of service is often not known yet,
 and a QDateEdit cannot be empty), a read-only table, and a form dialog that keeps itself
