@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from desa_app.gui.ask import ask
 from desa_app.gui.form.recovery import JournalEntry, pending
 from desa_app.gui.i18n import t
 from desa_app.gui.main_window import MainWindow
 from desa_app.gui.page import RecordListPage
 from desa_app.gui.pages.households import HouseholdPage
-from desa_app.gui.qt import QMessageBox, QWidget
+from desa_app.gui.qt import QWidget
 from desa_app.gui.session import Change
 
 if TYPE_CHECKING:
@@ -92,12 +93,9 @@ class FormHost:
         session = self.window.session
         for entry in pending(session.store.path, session.actor.username):
             title = entry.title or t("form.new_household")
-            answer = QMessageBox.question(
-                self.window, t("recovery.title"),
-                t("recovery.offer", title=title,
-                  when=entry.written_at.strftime("%d/%m/%Y %H:%M")),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if answer == QMessageBox.StandardButton.Yes:
+            if ask(self.window, t("recovery.title"),
+                   t("recovery.offer", title=title,
+                     when=entry.written_at.strftime("%d/%m/%Y %H:%M")), default_yes=True):
                 self.open_recovered(entry)
                 return entry
             entry.path.unlink(missing_ok=True)  # the user chose to drop it

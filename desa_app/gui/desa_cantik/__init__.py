@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from desa_app.core.errors import StoreError
+from desa_app.gui.ask import ask as ask_yes_no
 from desa_app.gui.dates import to_qdate
 from desa_app.gui.i18n import t
 from desa_app.gui.login import problem_label, say
@@ -27,7 +28,6 @@ from desa_app.gui.qt import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     Qt,
     QTableWidget,
     QtWidgets,
@@ -136,10 +136,7 @@ def shorten(text: str, limit: int = 90) -> str:
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
     """Yes/No question, No by default (removing is not undone)."""
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes
-                                  | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return bool(answer == QMessageBox.StandardButton.Yes)
+    return ask_yes_no(parent, title, text)
 
 
 class FormDialog(QDialog):

@@ -21,6 +21,7 @@ from desa_app.core.instrument.issues import Key
 from desa_app.core.instrument.registry import get_instrument
 from desa_app.core.instrument.state import ChangeSet, Environment, FormState
 from desa_app.core.workflow import Action, Status, can_edit
+from desa_app.gui.ask import ask
 from desa_app.gui.form.ddk_flow import DdkFlow
 from desa_app.gui.form.display import FormDisplay
 from desa_app.gui.form.inputs import NameListInput
@@ -37,7 +38,6 @@ from desa_app.gui.form.typing_flow import TypingFlow
 from desa_app.gui.qt import (
     QApplication,
     QKeySequence,
-    QMessageBox,
     QShortcut,
     Qt,
     QTimer,
@@ -258,11 +258,7 @@ class FormEditor(QWidget):
     def confirm(self, title: str, text: str) -> bool:
         """Yes/No with No as the default: an Enter typed out of step (the typist's
         next keystroke) never removes a member, unlocks the village code or submits."""
-        answer = QMessageBox.question(
-            self, title, text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, title, text)
 
     # -- what the form host, the main window and the review call -------------------------
     def save(self, reason: str = "disimpan") -> None:

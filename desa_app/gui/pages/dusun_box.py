@@ -18,6 +18,7 @@ from typing import Any
 
 from desa_app.core.store.village import DUSUN_NAME_LIMIT
 from desa_app.core.workflow import Action
+from desa_app.gui.ask import ask
 from desa_app.gui.i18n import t
 from desa_app.gui.login import problem_label, report, say
 from desa_app.gui.qt import (
@@ -29,7 +30,6 @@ from desa_app.gui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QShortcut,
     Qt,
@@ -301,11 +301,8 @@ class DusunBox(QGroupBox):
         if not self.may_change or item is None:
             return
         name = str(item.data(NAME_ROLE))
-        answer = QMessageBox.question(
-            self, t("settings.dusun_remove_title"), t("settings.dusun_remove_ask", name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask(self, t("settings.dusun_remove_title"),
+               t("settings.dusun_remove_ask", name=name)):
             self._save([saved for saved in self.saved if saved != name], select=None)
         self.list.setFocus()
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from desa_app.core.store.verification import QueueItem
 from desa_app.core.workflow import Action
+from desa_app.gui.ask import ask
 from desa_app.gui.dates import from_qdate, to_qdate
 from desa_app.gui.i18n import t, village_record_title
 from desa_app.gui.page import Navigator, Page
@@ -198,7 +199,7 @@ class VerificationPage(Page):
                                     t("verify.bulk_refused", list=refused))
 
     def confirm(self, title: str, text: str) -> bool:
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        return ask(self, title, text, default_yes=True)
 
     # -- Prodeskel entry -------------------------------------------------------------------
     def _entry_tab(self) -> QWidget:

@@ -12,6 +12,7 @@ from typing import Any
 from desa_app.core.errors import StoreError
 from desa_app.core.instrument.model import Severity
 from desa_app.core.instrument.places import place_of
+from desa_app.gui.ask import ask
 from desa_app.gui.form.editor import FormEditor
 from desa_app.gui.form.navigator import fill_note_targets
 from desa_app.gui.i18n import form_language, t
@@ -195,7 +196,7 @@ class ReviewPanel(QWidget):
             self.decided.emit(record_id)
 
     def confirm(self, title: str, text: str) -> bool:
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        return ask(self, title, text, default_yes=True)
 
     def _run(self, action: Any) -> bool:
         """One short write; a refusal from core is shown as it is."""
