@@ -24,6 +24,7 @@ from desa_app.gui.desa_cantik import (
     text_box,
 )
 from desa_app.gui.desa_cantik.attachment_strip import AttachmentStrip
+from desa_app.gui.enter_opens import open_on_enter
 from desa_app.gui.i18n import t
 from desa_app.gui.login import problem_label
 from desa_app.gui.qt import (
@@ -85,7 +86,7 @@ class ActivitiesTab(QWidget):
                                  t("cantik.place"), t("cantik.summary"),
                                  t("cantik.attachments")], stretch=3)
         self.table.itemSelectionChanged.connect(self.show_selected)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        open_on_enter(self.table, self.edit_selected)
         self.detail = QtWidgets.QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setTabChangesFocus(True)

@@ -23,6 +23,7 @@ from desa_app.gui.desa_cantik import (
     shorten,
     text_box,
 )
+from desa_app.gui.enter_opens import open_on_enter
 from desa_app.gui.i18n import t
 from desa_app.gui.login import problem_label
 from desa_app.gui.messages import CATALOGUE
@@ -116,7 +117,7 @@ class AgentsTab(QWidget):
         self.table = read_table([t("cantik.name"), t("cantik.position"), t("cantik.kind"),
                                  t("cantik.sk_number"), t("cantik.sk_date"),
                                  t("cantik.active"), t("cantik.training")], stretch=6)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        open_on_enter(self.table, self.edit_selected)
         self.count = QLabel()
         self.problem = problem_label()
         may = session.can(Action.MANAGE_AGENTS)

@@ -25,6 +25,7 @@ from desa_app.gui.desa_cantik import (
     read_table,
 )
 from desa_app.gui.desa_cantik.attachment_strip import AttachmentStrip
+from desa_app.gui.enter_opens import open_on_enter
 from desa_app.gui.i18n import t
 from desa_app.gui.login import problem_label
 from desa_app.gui.qt import (
@@ -113,7 +114,7 @@ class SopTab(QWidget):
                 header.resizeSection(column, width)
         header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         self.table.itemSelectionChanged.connect(self.show_step)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        open_on_enter(self.table, self.edit_selected)
         self.edit_button = QPushButton(t("sop.edit_dates"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.edit_button.setVisible(may)

@@ -9,6 +9,7 @@ from desa_app.core.store.verification import QueueItem
 from desa_app.core.workflow import Action
 from desa_app.gui.ask import ask
 from desa_app.gui.dates import from_qdate, to_qdate
+from desa_app.gui.enter_opens import open_on_enter
 from desa_app.gui.i18n import t, village_record_title
 from desa_app.gui.page import Navigator, Page
 from desa_app.gui.qt import (
@@ -101,7 +102,7 @@ class VerificationPage(Page):
         self.queue = _table([t("verify.head"), t("verify.no_kk"), t("verify.dusun"),
                              t("verify.rt_rw"), t("verify.members"), t("verify.warnings"),
                              t("verify.enumerator"), t("verify.submitted")])
-        self.queue.doubleClicked.connect(lambda _index: self.open_selected())
+        open_on_enter(self.queue, self.open_selected)
         self.count = QLabel()
         self.open_button = QPushButton(t("verify.open"))
         self.open_button.clicked.connect(self.open_selected)

@@ -151,3 +151,23 @@ def test_resolving_a_note_resolved_meanwhile_is_said_not_raised(
     editor.notes_list.resolve.click()
     assert shown == ["Catatan ini sudah ditandai selesai."]
     assert editor.notes_list.list.count() == 0
+
+
+def test_enter_on_the_queue_opens_the_review(qtbot: Any, store: VillageStore) -> None:
+    """"Tinjau (Enter)": the Tim moves with the arrows and presses Enter."""
+    from tests.gui.form.typist import show_active
+    from desa_app.gui.qt import QApplication, Qt
+
+    submitted_record(store)
+    page = VerificationPage(session_of(store, "tim1"))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    show_active(qtbot, page)
+    page.queue.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert page.stack.currentWidget() is not page.review
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    assert page.stack.currentWidget() is page.review
+    assert page.review.record_id is not None
