@@ -15,6 +15,7 @@ from desa_app.gui.pages.home import HomePage
 from desa_app.gui.pages.households import HouseholdPage
 from desa_app.gui.pages.profil_page import ProfilPage
 from desa_app.gui.pages.settings_page import SettingsPage
+from desa_app.gui.pages.users_page import UsersPage
 from desa_app.gui.pembina_page import PembinaPage
 from desa_app.gui.session import AppSession
 from desa_app.gui.verification.page import VerificationPage
@@ -39,6 +40,11 @@ def exporters(session: AppSession) -> bool:
     return session.can(Action.EXPORT)
 
 
+def admins(session: AppSession) -> bool:
+    """The accounts page: the village operator only."""
+    return session.can(Action.MANAGE_USERS)
+
+
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(HomePage.NAV_KEY, everyone, HomePage),
     PageSpec(HouseholdPage.NAV_KEY, everyone, HouseholdPage),
@@ -47,6 +53,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(DesaCantikPage.NAV_KEY, everyone, DesaCantikPage),
     PageSpec(PembinaPage.NAV_KEY, pembina, PembinaPage),
     PageSpec(ExportPage.NAV_KEY, exporters, ExportPage),
+    PageSpec(UsersPage.NAV_KEY, admins, UsersPage),
     PageSpec(SettingsPage.NAV_KEY, everyone, SettingsPage),
 )
 """The navigation, top to bottom."""

@@ -11,12 +11,13 @@ from desa_app.gui.messages import (
     programme,
     setup,
     typing,
+    users,
     verification,
 )
 
 CATALOGUE: dict[str, tuple[str, str]] = {}
 for _module in (common, setup, households, form, typing, verification, programme, exports,
-                profil):
+                profil, users):
     _overlap = CATALOGUE.keys() & _module.MESSAGES.keys()
     if _overlap:
         raise KeyError(f"duplicate message keys: {sorted(_overlap)}")
