@@ -68,7 +68,7 @@ def run(database: Path | None = None) -> int:
     if session is None:
         return 0
     window, host = build_window(session)
-    window.show()
+    window.show_placed()  # as last closed if it fits a screen, else maximized
     host.offer_recovery()
     code = app.exec()
     session.store.close()  # the on-close backup

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desa_app.gui.ask import ask
-from desa_app.gui.form.recovery import JournalEntry, pending
+from desa_app.gui.form.recovery import JournalEntry, pending, set_aside
 from desa_app.gui.i18n import t
 from desa_app.gui.main_window import MainWindow
 from desa_app.gui.page import RecordListPage
@@ -95,10 +95,12 @@ class FormHost:
             title = entry.title or t("form.new_household")
             if ask(self.window, t("recovery.title"),
                    t("recovery.offer", title=title,
-                     when=entry.written_at.strftime("%d/%m/%Y %H:%M")), default_yes=True):
-                self.open_recovered(entry)
+                     when=entry.written_at.strftime("%d/%m/%Y %H:%M")), default_yes=True) \
+                    or not ask(self.window, t("recovery.aside_title"),
+                               t("recovery.aside_ask", title=title)):
+                self.open_recovered(entry)  # (a "Tidak" taken back opens it after all)
                 return entry
-            entry.path.unlink(missing_ok=True)  # the user chose to drop it
+            set_aside(entry, session.store.path)  # kept, no longer offered
         return None
 
     def _editor_closed(self) -> None:

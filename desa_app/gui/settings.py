@@ -1,5 +1,6 @@
 """The app's own settings (not the village's): which database, which language, who last
-logged in. A small JSON file in the user's config folder, written atomically."""
+logged in, where the main window was. A small JSON file in the user's config folder,
+written atomically; fields unknown to a file are left at their defaults."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ class AppSettings:
     database: str = ""
     language: str = "id"
     last_user: str = ""
+    window_geometry: str = ""
+    """The main window's normal (not maximized) geometry, "x,y,width,height"; empty on
+    first start (older settings files lack it)."""
+    window_maximized: str = ""
+    """"1" when the main window was closed maximized, "0" when not, empty on first start."""
 
     @classmethod
     def load(cls) -> AppSettings:

@@ -34,6 +34,20 @@ def journal_dir(database: Path) -> Path:
     return database.parent / "pemulihan"
 
 
+def aside_dir(database: Path) -> Path:
+    """Where a journal the user chose not to recover goes: no longer offered at every
+    start, never deleted (a "Tidak" pressed by mistake loses nothing)."""
+    return journal_dir(database) / "disisihkan"
+
+
+def set_aside(entry: JournalEntry, database: Path) -> Path:
+    folder = aside_dir(database)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / entry.path.name
+    entry.path.replace(target)
+    return target
+
+
 class RecoveryJournal:
     """One journal file per open record (or new, not yet saved household)."""
 

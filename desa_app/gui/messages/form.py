@@ -16,6 +16,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "(terakhir diketik {when}). Pulihkan isian itu sekarang?",
                        "The app stopped before the answers of «{title}» were saved "
                        "(last typed {when}). Recover them now?"),
+    "recovery.aside_title": ("Sisihkan isian?", "Set the answers aside?"),
+    "recovery.aside_ask": ("Isian «{title}» tidak dibuka sekarang dan disisihkan ke folder "
+                           "pemulihan/disisihkan (tidak dihapus, tidak ditawarkan lagi). "
+                           "Lanjutkan?",
+                           "The answers of «{title}» are not opened now but set aside in "
+                           "the folder pemulihan/disisihkan (not deleted, not offered "
+                           "again). Go on?"),
     "form.save": ("Simpan (Ctrl+S)", "Save (Ctrl+S)"),
     "form.submit": ("Serahkan ke Tim", "Submit to the team"),
     "form.close": ("Tutup (Ctrl+W)", "Close (Ctrl+W)"),
