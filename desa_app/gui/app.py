@@ -32,11 +32,12 @@ def build_window(session: AppSession) -> tuple[MainWindow, FormHost]:
     return window, host
 
 
-def first_run(settings: AppSettings) -> AppSession | None:
+def first_run(settings: AppSettings, database: Path | None = None) -> AppSession | None:
+    """The set-up wizard (proposing ``database``, the file ``--db`` named), then login."""
     from desa_app.gui.login import LoginDialog
     from desa_app.gui.setup_wizard import SetupWizard
 
-    wizard = SetupWizard(settings)
+    wizard = SetupWizard(settings, database=database)
     if wizard.exec() != QDialog.DialogCode.Accepted or wizard.store is None:
         return None
     store = wizard.store
@@ -60,7 +61,7 @@ def run(database: Path | None = None) -> int:
     app.setApplicationDisplayName(t("app.title"))
     path = database or (Path(settings.database) if settings.database else None)
     if path is None or not path.exists():
-        session = first_run(settings)
+        session = first_run(settings, path)
     else:
         from desa_app.gui.login import open_and_login
 

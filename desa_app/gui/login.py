@@ -3,7 +3,8 @@
 Deriving the SQLCipher key and checking an scrypt password are slow on purpose, so both
 run in the background while the dialog shows it is busy; the window never freezes. A
 wrong passphrase or password is said in red under the fields (the core's own Indonesian
-message), and the field is cleared and focused for the next try. The small helpers at
+message), and the field is focused with its text selected for the next try; OK stays
+the default button, so Enter tries again and never cancels. The small helpers at
 the top (red problem label, the label failure report) are shared by the other first-run
 and settings screens so they all report errors the same way; the background work itself
 goes through ``operation.BackgroundOp``.
@@ -113,15 +114,22 @@ def run_busy(parent: QWidget | None, text: str, work: Callable[[], Any]) -> Outc
     return BusyDialog(text, parent).run(work)
 
 
-def _buttons(dialog: QDialog, ok_key: str) -> QDialogButtonBox:
-    """OK/Cancel with our own words (Qt's built-in texts are not translated here)."""
+def _buttons(dialog: QDialog, ok_key: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK/Cancel with our own words (Qt's built-in texts are not translated here).
+
+    Neither button is auto-default: an auto-default button becomes the default while it
+    has the focus, and under X the focus lands on Cancel when the fields are unlocked
+    after a failed try, so the next Enter would have closed the app. OK stays the
+    default whatever has the focus."""
     box = QDialogButtonBox()
     ok = box.addButton(t(ok_key), QDialogButtonBox.ButtonRole.AcceptRole)
-    ok.setDefault(True)
-    box.addButton(t("common.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    cancel = box.addButton(t("common.cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    for button in (ok, cancel):
+        button.setAutoDefault(False)
+        button.setDefault(button is ok)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
-    return box
+    return box, ok
 
 
 def secret_field() -> QLineEdit:
@@ -148,6 +156,18 @@ class _BackgroundDialog(QDialog):
         if not self.busy.active:
             super().reject()
 
+    def _add_buttons(self, layout: QVBoxLayout, ok_key: str) -> None:
+        box, self.ok_button = _buttons(self, ok_key)
+        layout.addWidget(box)
+
+    def _try_again(self, field: QLineEdit) -> None:
+        """After a refusal: the field focused with its text selected (typing replaces
+        it), OK the default again."""
+        self.ok_button.setDefault(True)
+        self.activateWindow()
+        field.setFocus()
+        field.selectAll()
+
 
 class PassphraseDialog(_BackgroundDialog):
     """Asks the passphrase of an encrypted village file and opens it (``.store``).
@@ -173,7 +193,7 @@ class PassphraseDialog(_BackgroundDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.bar)
-        layout.addWidget(_buttons(self, "login.open"))
+        self._add_buttons(layout, "login.open")
         self.passphrase_edit.setFocus()
 
     def accept(self) -> None:
@@ -203,8 +223,7 @@ class PassphraseDialog(_BackgroundDialog):
             super().reject()
             return
         on_label(self, self.problem)(failure)
-        self.passphrase_edit.clear()
-        self.passphrase_edit.setFocus()
+        self._try_again(self.passphrase_edit)
 
 
 class LoginDialog(_BackgroundDialog):
@@ -230,7 +249,7 @@ class LoginDialog(_BackgroundDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.bar)
-        layout.addWidget(_buttons(self, "login.enter"))
+        self._add_buttons(layout, "login.enter")
         (self.password_edit if last_user else self.username_edit).setFocus()
 
     def accept(self) -> None:
@@ -253,8 +272,7 @@ class LoginDialog(_BackgroundDialog):
 
     def _failed(self, failure: Failure) -> None:
         on_label(self, self.problem)(failure)
-        self.password_edit.clear()
-        self.password_edit.setFocus()
+        self._try_again(self.password_edit)
 
 
 def _ask(parent: QWidget | None, text: str) -> bool:

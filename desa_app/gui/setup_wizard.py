@@ -33,7 +33,7 @@ from desa_app.gui.qt import (
     QWizardPage,
 )
 from desa_app.gui.settings import AppSettings, default_data_dir
-from desa_app.gui.village_picker import VillagePage, ready_flag
+from desa_app.gui.village_picker import VillagePage, focus_first, ready_flag
 
 
 class AdminPage(QWizardPage):
@@ -62,6 +62,13 @@ class AdminPage(QWizardPage):
         for edit in (self.username_edit, self.name_edit, self.password_edit, self.again_edit):
             edit.textChanged.connect(self._changed)
 
+    def initializePage(self) -> None:
+        self._changed()
+        focus_first(self, self.username_edit)
+
+    def cleanupPage(self) -> None:
+        """Nothing is reset on Back: what was typed is still there on Next."""
+
     def _show(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.password_edit.setEchoMode(mode)
@@ -84,13 +91,18 @@ class AdminPage(QWizardPage):
             found.append(t("setup.admin.mismatch"))
         return found
 
+    @property
+    def complete(self) -> bool:
+        return bool(self.ready.text())
+
     def _changed(self) -> None:
         problems = self.problems()
-        say(self.problem, "\n".join(problems))
         filled = all(edit.text().strip() for edit in (self.username_edit, self.name_edit))
         same = self.password_edit.text() == self.again_edit.text()
-        self.ready.setText("1" if filled and same and self.password_edit.text()
-                           and not problems else "")
+        ready = filled and same and bool(self.password_edit.text()) and not problems
+        say(self.problem, "\n".join(problems) if problems or ready
+            else t("setup.admin.incomplete"))
+        self.ready.setText("1" if ready else "")
 
 
 class EncryptionPage(QWizardPage):
@@ -126,6 +138,14 @@ class EncryptionPage(QWizardPage):
     def initializePage(self) -> None:
         # not in __init__: a mandatory field's value when the page is added is its "empty"
         self._changed()
+        focus_first(self, self.enable_box)
+
+    def cleanupPage(self) -> None:
+        """Nothing is reset on Back."""
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.ready.text())
 
     @property
     def passphrase(self) -> str | None:
@@ -148,21 +168,24 @@ class EncryptionPage(QWizardPage):
         self.passphrase_edit.setEnabled(enabled)
         self.again_edit.setEnabled(enabled)
         problems = self.problems()
-        say(self.problem, "\n".join(problems))
         same = self.passphrase_edit.text() == self.again_edit.text()
         filled = bool(self.passphrase_edit.text()) and same
-        self.ready.setText("1" if not enabled or (filled and not problems) else "")
+        ready = not enabled or (filled and not problems)
+        say(self.problem, "\n".join(problems) if problems or ready
+            else t("setup.encrypt.incomplete"))
+        self.ready.setText("1" if ready else "")
 
 
 class StoragePage(QWizardPage):
     """(d) Where the file goes, and a last look at every choice before creating it."""
 
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: SetupWizard, database: Path | None = None) -> None:
         super().__init__()
         self.owner = wizard
         self.setTitle(t("setup.storage.title"))
         self.setSubTitle(t("setup.storage.subtitle"))
-        self.path_edit = QLineEdit(str(default_data_dir() / "desa.sqlite3"))
+        proposed = database if database is not None else default_data_dir() / "desa.sqlite3"
+        self.path_edit = QLineEdit(str(proposed))
         self.browse_button = QPushButton(t("setup.storage.browse"))
         self.browse_button.clicked.connect(self._browse)
         self.problem = problem_label()
@@ -198,6 +221,7 @@ class StoragePage(QWizardPage):
 
     def initializePage(self) -> None:
         self._changed()
+        focus_first(self, self.path_edit)
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -205,6 +229,11 @@ class StoragePage(QWizardPage):
             t("setup.storage.filter"))
         if chosen:
             self.path_edit.setText(chosen)
+
+    def problem_text(self) -> str:
+        """Why the database cannot be created yet ("" when it can): an earlier step
+        left incomplete, or the file."""
+        return self.owner.missing_step() or self.path_problem()
 
     def path_problem(self) -> str:
         if not self.path_edit.text().strip():
@@ -217,7 +246,7 @@ class StoragePage(QWizardPage):
         return ""
 
     def _changed(self) -> None:
-        problem = self.path_problem()
+        problem = self.problem_text()
         say(self.problem, problem)
         self.summary.setText(self.owner.summary())
         self.ready.setText("" if problem or self.busy.active else "1")
@@ -225,7 +254,7 @@ class StoragePage(QWizardPage):
     def _busy_changed(self, busy: bool) -> None:
         """Only the ready flag: the problem line is the work's to fill (and once the
         file was created, its path 'already exists')."""
-        self.ready.setText("" if busy or self.path_problem() else "1")
+        self.ready.setText("" if busy or self.problem_text() else "1")
 
     def _lockable(self) -> list[QWidget]:
         """What waits while the file is created; the wizard's buttons are taken after
@@ -240,7 +269,8 @@ class SetupWizard(QWizard):
     ``admin_username`` the account to log in with (the settings remember both)."""
 
     def __init__(self, settings: AppSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, database: Path | None = None) -> None:
+        """``database``: the file ``desa-app run --db`` named, proposed on the last page."""
         super().__init__(parent)
         self.settings = settings if settings is not None else AppSettings.load()
         self.store: VillageStore | None = None
@@ -255,10 +285,11 @@ class SetupWizard(QWizard):
         self.village_page = VillagePage()
         self.admin_page = AdminPage()
         self.encryption_page = EncryptionPage()
-        self.storage_page = StoragePage(self)
+        self.storage_page = StoragePage(self, database)
         for page in (self.village_page, self.admin_page, self.encryption_page,
                      self.storage_page):
             self.addPage(page)
+        self.currentIdChanged.connect(self._focus_page)
         self.resize(860, 620)
 
     def summary(self) -> str:
@@ -268,6 +299,26 @@ class SetupWizard(QWizard):
                  admin=self.admin_page.username, name=self.admin_page.name_edit.text().strip(),
                  encrypted=t("setup.storage.encrypted_yes" if self.encryption_page.passphrase
                              else "setup.storage.encrypted_no"))
+
+    def _focus_page(self, _page_id: int) -> None:
+        """Back does not initialise the page again; its first field gets the keyboard
+        all the same."""
+        page = self.currentPage()
+        first = {self.village_page: self.village_page.search_edit,
+                 self.admin_page: self.admin_page.username_edit,
+                 self.encryption_page: self.encryption_page.enable_box,
+                 self.storage_page: self.storage_page.path_edit}.get(page)
+        if page is not None and first is not None:
+            focus_first(page, first)
+
+    def missing_step(self) -> str:
+        if self.village_page.chosen is None:
+            return t("setup.storage.no_village")
+        if not self.admin_page.complete:
+            return t("setup.storage.no_admin")
+        if not self.encryption_page.complete:
+            return t("setup.storage.no_encryption")
+        return ""
 
     def validateCurrentPage(self) -> bool:
         """Finishing first creates the database in the background; the wizard closes
@@ -280,9 +331,9 @@ class SetupWizard(QWizard):
 
     def _create(self) -> None:
         village = self.village_page.chosen
-        problem = self.storage_page.path_problem()
-        if village is None or problem:
-            say(self.storage_page.problem, problem)
+        problem = self.storage_page.problem_text()
+        if village is None or problem:  # never silent: the line says what is missing
+            say(self.storage_page.problem, problem or t("setup.storage.no_village"))
             return
         path = self.storage_page.path
         username = self.admin_page.username

@@ -12,6 +12,7 @@ from typing import Any
 
 from desa_app.core.identity import get_registry
 from desa_app.gui.i18n import t
+from desa_app.gui.login import problem_label, say
 from desa_app.gui.operation import BackgroundOp, Failure, on_label
 from desa_app.gui.qt import (
     QLabel,
@@ -23,6 +24,7 @@ from desa_app.gui.qt import (
     QtCore,
     QTimer,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -39,6 +41,22 @@ def ready_flag(page: QWizardPage, name: str) -> QLineEdit:
     page.registerField(f"{name}*", flag)
     return flag
 
+
+def focus_first(page: QWizardPage, field: QWidget) -> None:
+    """The page's first field gets the keyboard, now and once the page is on screen
+    (a page is initialised before QWizard shows it, and under X the focus otherwise
+    stays in the previous, hidden page)."""
+
+    def focus() -> None:
+        wizard = page.wizard()
+        if wizard is not None and wizard.currentPage() is page and field.isEnabled():
+            wizard.activateWindow()
+            field.setFocus()
+            if isinstance(field, QLineEdit):
+                field.selectAll()
+
+    focus()
+    QTimer.singleShot(0, page, focus)
 
 
 SEARCH_LIMIT = 50
@@ -127,12 +145,13 @@ class VillagePage(QWizardPage):
         self.status = QLabel()
         self.chosen_label = QLabel(t("setup.village.none_chosen"))
         self.chosen_label.setWordWrap(True)
+        self.problem = problem_label()
         self.ready = ready_flag(self, "village")
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self._search)
-        self.search_edit.textEdited.connect(lambda _text: self.timer.start())
+        self.search_edit.textEdited.connect(self._edited)
         self.results.currentItemChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         label = QLabel(t("setup.village.search"))
@@ -142,6 +161,18 @@ class VillagePage(QWizardPage):
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.chosen_label)
+        layout.addWidget(self.problem)
+        self._choose(None)
+
+    def initializePage(self) -> None:
+        focus_first(self, self.search_edit)
+
+    def cleanupPage(self) -> None:
+        """Nothing is reset on Back: the choice stays until another village is picked."""
+
+    def _edited(self, _text: str) -> None:
+        if self.isVisible():  # keys meant for another page never search again
+            self.timer.start()
 
     @property
     def searching(self) -> bool:
@@ -173,9 +204,7 @@ class VillagePage(QWizardPage):
             self.results.addItem(item)
             if keep is not None and choice.code == keep.code:
                 self.results.setCurrentItem(item)
-        self.results.blockSignals(False)
-        if keep is not None and self.results.currentItem() is None:
-            self._choose(None)
+        self.results.blockSignals(False)  # a choice not among the matches stays chosen
         if not self.search_edit.text().strip():
             self.status.setText("")
         elif not found:
@@ -193,6 +222,7 @@ class VillagePage(QWizardPage):
         self.chosen_label.setText(t("setup.village.chosen", label=choice.label) if choice
                                   else t("setup.village.none_chosen"))
         self.ready.setText("1" if choice else "")
+        say(self.problem, "" if choice else t("setup.village.choose_first"))
 
     def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:
         """Up/Down move through the matches without leaving the search box; Enter

@@ -38,6 +38,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "province ({code})"),
     "setup.village.none_chosen": ("Belum ada desa yang dipilih.", "No village chosen yet."),
     "setup.village.chosen": ("Dipilih: {label}", "Chosen: {label}"),
+    "setup.village.choose_first": (
+        "Pilih desa/kelurahan dari daftar (panah Bawah) untuk melanjutkan.",
+        "Pick the village from the list (Down arrow) to go on."),
     "setup.admin.title": ("2. Akun operator desa (admin)", "2. Village operator account (admin)"),
     "setup.admin.subtitle": (
         "Akun ini menambah pengguna lain (Agen Statistik, Tim verifikasi) nanti. Simpan kata "
@@ -57,6 +60,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setup.admin.again": ("&Ulangi kata sandi:", "&Repeat password:"),
     "setup.admin.show": ("&Tampilkan kata sandi", "S&how password"),
     "setup.admin.mismatch": ("Kedua kata sandi tidak sama.", "The two passwords differ."),
+    "setup.admin.incomplete": (
+        "Isi nama pengguna, nama lengkap dan kata sandi (dua kali sama) untuk melanjutkan.",
+        "Fill in the user name, full name and password (the same twice) to go on."),
     "setup.encrypt.title": ("3. Enkripsi (pilihan)", "3. Encryption (optional)"),
     "setup.encrypt.subtitle": (
         "Dengan enkripsi, data warga (NIK) tidak terbaca bila laptop hilang atau dicuri.",
@@ -74,6 +80,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "setup.encrypt.again": ("&Ulangi kata sandi basis data:", "&Repeat passphrase:"),
     "setup.encrypt.mismatch": ("Kedua kata sandi basis data tidak sama.",
                                "The two passphrases differ."),
+    "setup.encrypt.incomplete": (
+        "Isi kata sandi basis data dua kali sama, atau matikan enkripsi.",
+        "Type the passphrase twice the same, or turn encryption off."),
     "setup.storage.title": ("4. Tempat penyimpanan dan ringkasan", "4. Storage and summary"),
     "setup.storage.subtitle": (
         "Basis data desa disimpan dalam satu berkas; cadangan otomatis di folder «backups» "
@@ -93,6 +102,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "This file already exists. Choose another name; an existing "
                              "file is never overwritten."),
     "setup.storage.summary": ("Ringkasan", "Summary"),
+    "setup.storage.no_village": (
+        "Belum ada desa/kelurahan yang dipilih: kembali ke langkah 1.",
+        "No village chosen yet: go back to step 1."),
+    "setup.storage.no_admin": ("Akun admin belum lengkap: kembali ke langkah 2.",
+                               "The admin account is incomplete: go back to step 2."),
+    "setup.storage.no_encryption": (
+        "Kata sandi basis data belum lengkap: kembali ke langkah 3.",
+        "The database passphrase is incomplete: go back to step 3."),
     "setup.storage.summary_text": (
         "Desa/kelurahan: {village}\nAdmin: {admin} ({name})\nEnkripsi: {encrypted}",
         "Village: {village}\nAdmin: {admin} ({name})\nEncryption: {encrypted}"),
