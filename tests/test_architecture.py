@@ -159,7 +159,7 @@ STORE_DOORS: dict[str, frozenset[str]] = {
     "desa_app.core.store.models": frozenset({"Village", "ReviewNote", "ACTIVITY_KINDS"}),
     "desa_app.core.store.village": frozenset({"DUSUN_NAME_LIMIT"}),
     "desa_app.core.store.service": frozenset({"RecordData"}),
-    "desa_app.core.store.verification": frozenset({"QueueItem"}),
+    "desa_app.core.store.verification": frozenset({"BatchResult", "QueueItem"}),
     "desa_app.core.store.dashboard": frozenset({"Breakdown", "Population", "Progress",
                                                 "WeekCount", "DusunProgress"}),
     "desa_app.core.store.desa_cantik": frozenset({"APARAT_KINDS", "AgentInfo",

@@ -25,6 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verify.bulk_confirm": ("Setujui {n} rekaman berikut (semuanya tanpa peringatan)?\n\n{list}",
                             "Approve these {n} records (none has warnings)?\n\n{list}"),
     "verify.bulk_refused": ("Tidak disetujui:\n{list}", "Not approved:\n{list}"),
+    "verify.bulk_running": ("Menyetujui {n} rekaman…", "Approving {n} records…"),
+    "verify.bulk_done": ("{n} rekaman disetujui.", "{n} records approved."),
     "verify.mark_entered": ("Tandai sudah diinput", "Mark as entered"),
     "verify.entry_date": ("Tanggal input:", "Entry date:"),
     "verify.entry_help": ("Centang keluarga yang sudah Anda ketik di situs Prodeskel.",

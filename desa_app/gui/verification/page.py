@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from desa_app.core.store.verification import QueueItem
+from desa_app.core.store.verification import BatchResult, QueueItem
 from desa_app.core.workflow import Action
 from desa_app.gui.ask import ask
 from desa_app.gui.dates import from_qdate, to_qdate
 from desa_app.gui.enter_opens import open_on_enter
 from desa_app.gui.i18n import t, village_record_title
+from desa_app.gui.operation import BackgroundOp, BusyBar
 from desa_app.gui.page import Navigator, Page
 from desa_app.gui.qt import (
     QCheckBox,
@@ -109,6 +110,7 @@ class VerificationPage(Page):
         self.bulk_button = QPushButton(t("verify.bulk"))
         self.bulk_button.clicked.connect(self.bulk_approve)
         self.bulk_button.setVisible(self.session.can(Action.VERIFY))
+        self.bulk_busy = BusyBar(lock=(self.bulk_button, self.open_button, self.queue))
         filters = QHBoxLayout()
         for label, widget in ((t("verify.dusun"), self.dusun),
                               (t("verify.enumerator"), self.enumerator)):
@@ -191,13 +193,22 @@ class VerificationPage(Page):
         if not self.confirm(t("verify.bulk_title"),
                             t("verify.bulk_confirm", n=len(candidates.done), list=listed)):
             return
-        result = self.verification.bulk_verify(self.session.actor, candidates.done)
-        self.refresh()
-        self.session.announce(Change.RECORDS)
-        if result.refused:
-            refused = "\n".join(f"• {names.get(rid, rid)}: {why}" for rid, why in result.refused)
-            QMessageBox.information(self, t("verify.bulk_title"),
-                                    t("verify.bulk_refused", list=refused))
+        actor, chosen = self.session.actor, list(candidates.done)
+
+        def finished(result: BatchResult) -> None:
+            self.refresh()
+            self.session.announce(Change.RECORDS)
+            self.count.setText(t("verify.bulk_done", n=len(result.done)))
+            if result.refused:
+                refused = "\n".join(f"• {names.get(rid, rid)}: {why}"
+                                     for rid, why in result.refused)
+                QMessageBox.information(self, t("verify.bulk_title"),
+                                        t("verify.bulk_refused", list=refused))
+
+        # 800 approvals take seconds: in the background, the queue's buttons locked
+        self.count.setText(t("verify.bulk_running", n=len(chosen)))
+        BackgroundOp(self, lambda: self.verification.bulk_verify(actor, chosen)) \
+            .success(finished).busy(self.bulk_busy).run()
 
     def confirm(self, title: str, text: str) -> bool:
         return ask(self, title, text, default_yes=True)

@@ -155,8 +155,8 @@ def test_resolving_a_note_resolved_meanwhile_is_said_not_raised(
 
 def test_enter_on_the_queue_opens_the_review(qtbot: Any, store: VillageStore) -> None:
     """"Tinjau (Enter)": the Tim moves with the arrows and presses Enter."""
-    from tests.gui.form.typist import show_active
     from desa_app.gui.qt import QApplication, Qt
+    from tests.gui.form.typist import show_active
 
     submitted_record(store)
     page = VerificationPage(session_of(store, "tim1"))
@@ -171,3 +171,42 @@ def test_enter_on_the_queue_opens_the_review(qtbot: Any, store: VillageStore) ->
 
     assert page.stack.currentWidget() is page.review
     assert page.review.record_id is not None
+
+
+def test_bulk_approval_runs_in_the_background_and_says_how_many(qtbot: Any,
+                                                                store: VillageStore) -> None:
+    """The Tim approves every clean record at once; the queue is locked while it runs
+    (hundreds take seconds) and the page says how many were approved."""
+    from desa_app.gui.qt import QApplication, QMessageBox, Qt, QTimer
+
+    agen = store.users.authenticate("agen1", PASSWORD)
+    for serial in range(3):
+        answers = copy.deepcopy(EXAMPLE)
+        for number, member in enumerate(answers["anggota"]):
+            member["nik"] = member["nik"][:12] + f"{1000 + serial * 10 + number:04d}"
+        answers["no_kk"] = answers["no_kk"][:12] + f"{2000 + serial:04d}"
+        store.records.submit(agen, store.records.create(agen, "ddk", answers).id)
+    page = VerificationPage(session_of(store, "tim1"))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    assert page.queue.rowCount() == 3
+    locked: list[bool] = []
+
+    def answer_yes() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(100, answer_yes)
+    qtbot.mouseClick(page.bulk_button, Qt.MouseButton.LeftButton)
+    # the click's handler has returned with the work started; its result can only
+    # arrive through the event loop, so the queue is still locked now
+    locked.append(not page.bulk_button.isEnabled() and not page.queue.isEnabled())
+    assert page.count.text() == "Menyetujui 3 rekaman…"
+    qtbot.waitUntil(lambda: page.count.text() == "3 rekaman disetujui.", timeout=20_000)
+
+    assert locked == [True]
+    assert page.bulk_button.isEnabled() and page.queue.rowCount() == 0
+    statuses = {row.status for row in store.queries.page(agen).rows}
+    assert statuses == {Status.VERIFIED}
