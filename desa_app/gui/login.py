@@ -20,6 +20,7 @@ from typing import Any
 from desa_app.core.errors import PassphraseRequired, StoreError, WrongPassphrase
 from desa_app.core.store.facade import VillageStore
 from desa_app.core.store.users import Actor
+from desa_app.gui.ask import ask
 from desa_app.gui.i18n import t
 from desa_app.gui.operation import (
     BackgroundOp,
@@ -275,16 +276,6 @@ class LoginDialog(_BackgroundDialog):
         self._try_again(self.password_edit)
 
 
-def _ask(parent: QWidget | None, text: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, t("login.restore_title"), text,
-                      parent=parent)
-    yes = box.addButton(t("common.yes"), QMessageBox.ButtonRole.YesRole)
-    no = box.addButton(t("common.no"), QMessageBox.ButtonRole.NoRole)
-    box.setDefaultButton(no)  # replacing a database file is never the accidental choice
-    box.exec()
-    return box.clickedButton() is yes
-
-
 def _tell(parent: QWidget | None, text: str, icon: QMessageBox.Icon) -> None:
     QMessageBox(icon, t("app.title"), text, parent=parent).exec()
 
@@ -303,7 +294,9 @@ def _offer_restore(parent: QWidget | None, path: Path, failure: StoreError,
         _tell(parent, str(failure), QMessageBox.Icon.Warning)
         return False
     backup = failure.backup
-    if not _ask(parent, t("login.restore_question", problem=failure.message, backup=backup)):
+    # replacing a database file is never the accidental choice: Tidak is the default
+    if not ask(parent, t("login.restore_title"),
+               t("login.restore_question", problem=failure.message, backup=backup)):
         return False
     outcome = run_busy(parent, t("login.restoring"),
                        lambda: VillageStore.restore(path, backup, passphrase))
