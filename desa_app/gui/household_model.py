@@ -71,10 +71,12 @@ class HouseholdFilter:
     rt: str | None = None
     rw: str | None = None
     search: str = ""
+    mine: bool = False  # only the records this user created ("Punya saya")
 
     @property
     def active(self) -> bool:
-        return bool(self.status or self.dusun or self.rt or self.rw or self.search.strip())
+        return bool(self.status or self.dusun or self.rt or self.rw or self.search.strip()
+                    or self.mine)
 
 
 def format_count(count: int) -> str:
@@ -296,7 +298,7 @@ class HouseholdTableModel(QAbstractTableModel):
             # notes waiting) come first
             returned_first=(self.session.actor.role.value == "enumerator"
                             and not self._user_sorted),
-            offset=offset, limit=limit)
+            mine=f.mine, offset=offset, limit=limit)
 
     def _load(self, limit: int) -> None:
         page = self._query(0, limit)

@@ -99,9 +99,11 @@ class Queries:
              dusun: str | None = None, rt: str | None = None, rw: str | None = None,
              no_kk_prefix: str | None = None, search: str | None = None,
              deleted: bool = False, order: str = "nama_kk", descending: bool = False,
-             returned_first: bool = False, offset: int = 0, limit: int = 100) -> Page:
+             returned_first: bool = False, mine: bool = False, offset: int = 0,
+             limit: int = 100) -> Page:
         """One page of households. ``search``: digits match the start of the No. KK or of
-        any member's NIK; words match the start of any member's name (or the head's)."""
+        any member's NIK; words match the start of any member's name (or the head's).
+        ``mine``: only the records the actor created (an Agen's own households)."""
         with self.db.read() as session:
             require(current_user(session, actor).role, Action.VIEW)
             query: Select[Any] = select(Record).where(Record.deleted.is_(deleted),
@@ -113,6 +115,8 @@ class Queries:
                     query = query.where(column == value)
             if no_kk_prefix:
                 query = query.where(prefix_range(Record.no_kk, no_kk_prefix))
+            if mine:
+                query = query.where(Record.created_by == actor.id)
             if search and search.strip():
                 matching = self._matching_records(session, search.strip())
                 if matching is not None:

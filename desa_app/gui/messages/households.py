@@ -41,6 +41,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "households.rt_tip": ("Nomor RT, misalnya 2 atau 002", "RT number, e.g. 2 or 002"),
     "households.rw_tip": ("Nomor RW, misalnya 1 atau 001", "RW number, e.g. 1 or 001"),
     "households.clear_filters": ("&Hapus filter", "C&lear filters"),
+    "households.mine": ("Punya sa&ya", "M&ine"),
+    "households.mine_tip": ("Hanya keluarga yang Anda rekam sendiri",
+                            "Only the households you entered yourself"),
     # counts
     "households.count": ("{count} keluarga", "{count} households"),
     "households.count_none": ("Belum ada keluarga", "No households yet"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desa_app.core.workflow import Action, Status
+from desa_app.core.workflow import Action, Role, Status
 from desa_app.gui.household_model import (
     HouseholdFilter,
     HouseholdTableModel,
@@ -26,6 +26,7 @@ from desa_app.gui.i18n import t
 from desa_app.gui.page import Navigator, RecordListPage
 from desa_app.gui.qt import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QKeySequence,
@@ -84,6 +85,7 @@ class HouseholdPage(RecordListPage):
         self.status_combo.currentIndexChanged.connect(self.apply_filter)
         self.dusun_combo.currentIndexChanged.connect(self.apply_filter)
         self.clear_button.clicked.connect(self.clear_filters)
+        self.mine_box.toggled.connect(lambda _on: self.apply_filter())
         self.open_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(self.new_requested)
         self.table.doubleClicked.connect(self._double_clicked)
@@ -136,6 +138,9 @@ class HouseholdPage(RecordListPage):
         self.rt_edit = self._number_edit(t("households.rt_tip"))
         self.rw_edit = self._number_edit(t("households.rw_tip"))
         self.clear_button = QPushButton(t("households.clear_filters"))
+        self.mine_box = QCheckBox(t("households.mine"))
+        self.mine_box.setToolTip(t("households.mine_tip"))
+        self.mine_box.setVisible(self.session.actor.role is Role.ENUMERATOR)
         self.count_label = QLabel()
         self.count_label.setObjectName("householdCount")
         font = self.count_label.font()
@@ -153,6 +158,8 @@ class HouseholdPage(RecordListPage):
             self.filter_row.addWidget(label)
             self.filter_row.addWidget(field)
             self.filter_row.addSpacing(8)
+        self.filter_row.addWidget(self.mine_box)
+        self.filter_row.addSpacing(8)
         self.filter_row.addWidget(self.clear_button)
         self.filter_row.addStretch(1)
         self.filter_row.addWidget(self.count_label)
@@ -183,6 +190,7 @@ class HouseholdPage(RecordListPage):
             rt=_padded(self.rt_edit.text()),
             rw=_padded(self.rw_edit.text()),
             search=self.search.text().strip(),
+            mine=self.mine_box.isChecked(),
         )
 
     def apply_filter(self) -> None:
@@ -194,7 +202,7 @@ class HouseholdPage(RecordListPage):
 
     def clear_filters(self) -> None:
         for widget in (self.search, self.rt_edit, self.rw_edit, self.status_combo,
-                       self.dusun_combo):
+                       self.dusun_combo, self.mine_box):
             widget.blockSignals(True)
         try:
             self.search.clear()
@@ -202,9 +210,10 @@ class HouseholdPage(RecordListPage):
             self.rw_edit.clear()
             self.status_combo.setCurrentIndex(0)
             self.dusun_combo.setCurrentIndex(0)
+            self.mine_box.setChecked(False)
         finally:
             for widget in (self.search, self.rt_edit, self.rw_edit, self.status_combo,
-                           self.dusun_combo):
+                           self.dusun_combo, self.mine_box):
                 widget.blockSignals(False)
         self.apply_filter()
         self.search.setFocus()

@@ -33,7 +33,7 @@ from desa_app.gui.household_model import (
 )
 from desa_app.gui.page import Page, PageSpec
 from desa_app.gui.pages.households import HouseholdPage
-from desa_app.gui.qt import QColor, Qt, QtCore
+from desa_app.gui.qt import QApplication, QColor, Qt, QtCore
 from desa_app.gui.session import AppSession
 
 HOUSEHOLDS = 300
@@ -359,3 +359,35 @@ def test_status_and_issue_colours(qtbot: Any, village: Village) -> None:
         colour = model.data(model.index(r, ISSUES), Qt.ItemDataRole.ForegroundRole)
         assert isinstance(colour, QColor)
         assert model.data(model.index(r, ISSUES), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_mine_shows_only_the_enumerators_own_households(qtbot: Any, village: Village) -> None:
+    """"Punya saya" (Alt+Y): an Agen sees the households they entered, returned first;
+    "Hapus filter" shows everyone's again."""
+    import sqlite3
+
+    page = make_page(qtbot, village)
+    everyone = page.model.total
+    with sqlite3.connect(village.store.path) as raw:
+        (own,) = raw.execute(
+            "SELECT count(*) FROM record r JOIN app_user u ON u.id = r.created_by "
+            "WHERE u.username = 'agen1' AND r.kind = 'household' AND NOT r.deleted").fetchone()
+    assert 0 < own < everyone
+    assert page.mine_box.isVisible()
+
+    page.search.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+
+    qtbot.waitUntil(page.mine_box.isChecked)  # (a mnemonic clicks after a short flash)
+    qtbot.waitUntil(lambda: page.model.total == own)
+    first = page.model.record(0).status
+    assert first is Status.RETURNED or Status.RETURNED not in {
+        page.model.record(r).status for r in range(page.model.rowCount())}
+    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert not page.mine_box.isChecked()
+    qtbot.waitUntil(lambda: page.model.total == everyone)
+
+
+def test_mine_is_for_enumerators_only(qtbot: Any, village: Village) -> None:
+    page = make_page(qtbot, village, "tim1")
+    assert not page.mine_box.isVisible()
