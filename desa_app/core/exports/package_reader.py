@@ -33,6 +33,7 @@ from desa_app.core.exports.manifest import (
 )
 from desa_app.core.messages import text
 from desa_app.core.store import signing
+from desa_app.core.workflow import Status, status_label
 
 MAX_MEMBERS = 10_000
 MAX_MEMBER_SIZE = 1 << 30  # 1 GiB
@@ -113,7 +114,7 @@ class VerifyReport:
         what the package says about itself (only when its manifest could be read)."""
         lines = [f"- {problem}" for problem in self.problems]
         if self.manifest is not None:
-            counts = ", ".join(f"{k} {v}" for k, v in self.status_counts.items())
+            counts = ", ".join(f"{_status_name(k)} {v}" for k, v in self.status_counts.items())
             lines += [text("exports.check.village", village=self.village),
                       text("exports.check.exported", at=self.exported_at, by=self.exported_by),
                       text("exports.check.records", records=self.records)
@@ -319,3 +320,9 @@ def verify_package(path: Path, expected_fingerprint: str | None = None) -> Verif
     _check_files(listed, digests, report)
     _check_data_fingerprints(listed, report)
     return report
+
+
+def _status_name(code: str) -> str:
+    """"Disetujui" for ``verified``; a status this version does not know stays as written
+    (a package from a newer desa-app)."""
+    return status_label(code) if code in {status.value for status in Status} else code

@@ -118,6 +118,12 @@ def test_fresh_package_verifies_and_says_whose_it_is(package: Path,
     assert report.exported_by.endswith("(admin)")
     assert report.key_fingerprint == signing.village_key(source.store.db).fingerprint
     assert report.files_checked == len(members(package)) - 3
+    # the operator reads the statuses as the app names them, not their codes
+    named = {"verified": "Disetujui", "entered": "Sudah diinput ke Prodeskel",
+             "draft": "Draf", "submitted": "Diserahkan ke Tim", "returned": "Dikembalikan"}
+    line = next(line for line in report.summary_lines() if str(report.records) in line)
+    for code, count in report.status_counts.items():
+        assert f"{named[code]} {count}" in line and f"{code} {count}" not in line
 
 
 def test_manifest_lists_every_other_member(package: Path) -> None:
