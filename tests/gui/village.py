@@ -55,11 +55,20 @@ def open_potensi(qtbot: Any, store: VillageStore, year: int = 2026) -> tuple[Any
     window, host = build_window(session_of(store, "agen1"))
     qtbot.addWidget(window)
     window.resize(1366, 768)
-    window.show()
+    from tests.gui.form.typist import show_active
+
+    show_active(qtbot, window)  # active: the keys go to the focused widget
     page = window.show_page("nav.profile")
-    page.instrument.setCurrentIndex(page.instrument.findData("potensi"))
-    page.year.setValue(year)
-    page.create_button.click()
+    from desa_app.gui.qt import QApplication, Qt
+
+    page.instrument.setFocus()  # as a person picks the form: type its name in the list
+    qtbot.keyClicks(QApplication.focusWidget(), "Potensi")
+    assert page.instrument.currentData() == "potensi"
+    page.year.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), str(year))
+    assert page.year.value() == year
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     editor = host.editor
     assert editor is not None and editor.instrument.id == "potensi"
     return window, editor
